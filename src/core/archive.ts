@@ -1,0 +1,81 @@
+// Assembles the Archive from raw inputs: parse -> speakers -> threads -> qa -> topics -> glossary.
+// Pure: no IO here, so every consumer (pages, search, semantic, CLI) shares one in-memory model.
+import { parseDay } from './parse.ts';
+import { assignSpeakers } from './speaker.ts';
+import { disentangle } from './threads.ts';
+import { findQA, threadTitle } from './qa.ts';
+import { scoreTopics } from './topics.ts';
+import { parseGlossaryFile } from './glossary.ts';
+import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from './types.ts';
+
+export function buildArchive(input: ArchiveInput): Archive {
+  const problems: Problem[] = [];
+  const parsed: Day[] = [];
+  for (const log of input.logs) {
+    const r = parseDay(log.source, log.file);
+    problems.push(...r.problems);
+    parsed.push(r.day);
+  }
+  parsed.sort((a, b) => (a.group === b.group ? a.date.localeCompare(b.date) : a.group.localeCompare(b.group)));
+  const { days, speakers } = assignSpeakers(parsed);
+  const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
+  const termStrings = terms.flatMap((t) => [t.term, ...t.aliases]);
+  const threads: Thread[] = days.flatMap((day) => buildThreads(day, termStrings, input));
+  linkTerms(terms, threads, days);
+  return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems };
+}
+
+function buildThreads(day: Day, terms: string[], input: ArchiveInput): Thread[] {
+  return disentangle(day, { terms }).map((seqs) => {
+    const msgs = seqs.map((s) => day.messages[s - 1]);
+    const qa = findQA(day, seqs);
+    const topicScores = scoreTopics(msgs.map((m) => m.text).join('\n'), input.topics);
+    const participants = [...new Set(msgs.map((m) => m.speakerId))];
+    return {
+      id: `${day.id}/t${seqs[0]}`,
+      day: day.id,
+      seq: seqs[0],
+      seqs,
+      messageIds: msgs.map((m) => m.id),
+      title: threadTitle(day, seqs, qa),
+      questionId: qa.questionSeq === null ? null : `${day.id}/${qa.questionSeq}`,
+      answerIds: qa.answerSeqs.map((s) => `${day.id}/${s}`),
+      topics: topicScores.map((t) => t.slug),
+      topicScores,
+      participants,
+      start: msgs[0].time,
+      end: msgs[msgs.length - 1].time,
+    };
+  });
+}
+
+/** Fills Term.threadIds with the threads whose text mentions the term or an alias. */
+function linkTerms(terms: Term[], threads: Thread[], days: Day[]): void {
+  const dayById = new Map(days.map((d) => [d.id, d]));
+  for (const th of threads) {
+    const day = dayById.get(th.day)!;
+    const text = th.seqs.map((s) => day.messages[s - 1].text).join('\n').toLowerCase();
+    for (const t of terms) {
+      if ([t.term, ...t.aliases].some((w) => w && text.includes(w.toLowerCase()))) t.threadIds.push(th.id);
+    }
+  }
+}
+
+/** Lookups every consumer needs; built once per archive. */
+export interface ArchiveIndex {
+  day: Map<string, Day>;
+  message: Map<string, Message>;
+  thread: Map<string, Thread>;
+  /** message id -> thread id */
+  threadOf: Map<string, string>;
+}
+
+export function indexArchive(a: Archive): ArchiveIndex {
+  const day = new Map(a.days.map((d) => [d.id, d]));
+  const message = new Map<string, Message>();
+  for (const d of a.days) for (const m of d.messages) message.set(m.id, m);
+  const thread = new Map(a.threads.map((t) => [t.id, t]));
+  const threadOf = new Map<string, string>();
+  for (const t of a.threads) for (const id of t.messageIds) threadOf.set(id, t.id);
+  return { day, message, thread, threadOf };
+}

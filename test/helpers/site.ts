@@ -1,0 +1,22 @@
+// Builds the Astro site from a content folder into an output folder, for tests.
+// Each build gets its own Astro cache folder so that two builds in parallel workers cannot collide.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** The bundled site, built once per test run by test/global-setup.ts. */
+export const MAIN_SITE = join(ROOT, '.test-sites/main');
+
+export function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): void {
+  mkdirSync(outDir, { recursive: true });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, CKA_CONTENT_DIR: resolve(contentDir), CKA_CACHE_DIR: `${outDir}.cache`, ...extraEnv },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0 || !existsSync(join(outDir, 'index.html'))) {
+    throw new Error(`site build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+}
