@@ -5,7 +5,7 @@ import { assignSpeakers } from './speaker.ts';
 import { disentangle } from './threads.ts';
 import { findQA, threadTitle } from './qa.ts';
 import { scoreTopics } from './topics.ts';
-import { parseGlossaryFile } from './glossary.ts';
+import { linkTerms, parseGlossaryFile } from './glossary.ts';
 import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from './types.ts';
 
 export function buildArchive(input: ArchiveInput): Archive {
@@ -47,18 +47,6 @@ function buildThreads(day: Day, terms: string[], input: ArchiveInput): Thread[] 
       end: msgs[msgs.length - 1].time,
     };
   });
-}
-
-/** Fills Term.threadIds with the threads whose text mentions the term or an alias. */
-function linkTerms(terms: Term[], threads: Thread[], days: Day[]): void {
-  const dayById = new Map(days.map((d) => [d.id, d]));
-  for (const th of threads) {
-    const day = dayById.get(th.day)!;
-    const text = th.seqs.map((s) => day.messages[s - 1].text).join('\n').toLowerCase();
-    for (const t of terms) {
-      if ([t.term, ...t.aliases].some((w) => w && text.includes(w.toLowerCase()))) t.threadIds.push(th.id);
-    }
-  }
 }
 
 /** Lookups every consumer needs; built once per archive. */
