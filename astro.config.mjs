@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/search-index.ts';
 
 // The site is fully static. CKA_SITE sets the absolute origin used in the sitemap, feeds and structured data.
 export default defineConfig({
@@ -10,5 +11,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Tests build several sites in parallel; each needs its own cache.
   cacheDir: process.env.CKA_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [],
+  integrations: [searchIndex()],
 });

@@ -1,0 +1,29 @@
+// Astro integration: after the pages are written, builds the search index of the same archive into
+// <outDir>/search/ (manifest, token shards, docs chunks; see src/search/format.ts).
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadArchive } from '../node/load.ts';
+import { buildSearchIndex } from '../search/build.ts';
+
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'cka-search-index',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = join(fileURLToPath(dir), 'search');
+        // Stale shards of a previous build would be fetched by nobody but still shipped.
+        for (const sub of ['idx', 'uni', 'docs']) rmSync(join(root, sub), { recursive: true, force: true });
+        const stats = buildSearchIndex(loadArchive(), (path, content) => {
+          const file = join(root, path);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, content);
+        });
+        logger.info(
+          `search index: ${stats.messages} messages, ${stats.files} files, ${(stats.bytes.total / 1024).toFixed(0)} KiB in ${stats.ms.toFixed(0)} ms`,
+        );
+      },
+    },
+  };
+}
