@@ -1,25 +1,45 @@
-// export --logs <dir> [--out <file>]: the Archive as JSON (DESIGN export contract). PROVISIONAL.
-import { writeFileSync } from 'node:fs';
+// export --logs <dir> [--out <file>]: the Archive as JSON (DESIGN export contract), after validation.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildArchive } from '../../src/core/archive.ts';
-import { contentDir, readContent } from '../../src/node/load.ts';
+import { formatProblem, sortProblems } from '../../src/core/check.ts';
 import { toExport } from '../../src/core/export.ts';
+import { contentDir, readContentMeta, readLogsChecked } from '../../src/node/load.ts';
 
-export const summary = 'export --logs <dir> [--out <file>]  write the archive as JSON';
+export const summary = 'export --logs <dir> [--out <file>]  write the archive as JSON (stdout without --out)';
+
+const USAGE = 'usage: npm run cli -- export [--logs <dir>] [--out <file>]   (default logs: the content folder\'s logs/)';
 
 export async function run(args: string[]): Promise<number> {
-  let logs = 'content/logs';
+  let logs: string | undefined;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--logs') logs = args[++i];
-    else if (args[i] === '--out') out = args[++i];
-    else { console.error(`error: unexpected argument "${args[i]}"`); return 2; }
+    const a = args[i];
+    if (a === '--logs' && i + 1 < args.length) logs = args[++i];
+    else if (a === '--out' && i + 1 < args.length) out = args[++i];
+    else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
+    else { console.error(`error: unexpected argument "${a}"\n${USAGE}`); return 2; }
   }
-  const logsDir = resolve(logs);
-  const input = readContent(contentDir(), logsDir);
-  const json = JSON.stringify(toExport(buildArchive(input)), null, 1);
-  if (out) writeFileSync(out, json + '\n');
-  else process.stdout.write(json + '\n');
-  void dirname;
+  const content = contentDir();
+  const logsDir = resolve(logs ?? resolve(content, 'logs'));
+  if (!existsSync(logsDir) || !statSync(logsDir).isDirectory()) {
+    console.error(`error: logs folder "${logs ?? logsDir}" does not exist`);
+    return 2;
+  }
+  // Never export from broken input: the same errors that stop the site build stop the export.
+  const checked = readLogsChecked(logsDir);
+  const archive = buildArchive({ ...readContentMeta(content), logs: checked.logs });
+  const errors = sortProblems([...checked.problems, ...archive.problems]).filter((p) => p.severity === 'error');
+  if (errors.length) {
+    for (const p of errors) console.error(formatProblem(p));
+    console.error(`error: ${errors.length} problem(s) in ${logs ?? logsDir}; nothing exported (run: npm run cli -- check --logs <dir>)`);
+    return 1;
+  }
+  const json = JSON.stringify(toExport(archive), null, 1) + '\n';
+  if (out) {
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    writeFileSync(out, json);
+    console.error(`exported ${archive.days.length} day(s), ${archive.days.reduce((n, d) => n + d.messages.length, 0)} message(s) to ${out}`);
+  } else process.stdout.write(json);
   return 0;
 }

@@ -3,20 +3,26 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive } from '../core/archive.ts';
-import type { Archive, ArchiveInput, Group, Topic } from '../core/types.ts';
+import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
+import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
 export function contentDir(): string {
   return resolve(process.env.CKA_CONTENT_DIR ?? 'content');
 }
 
+/**
+ * Every file under the logs folder (hidden files skipped), sorted. Not only `*.markdown`: a misnamed
+ * log must be reported by validation, not silently left out of the site.
+ */
 export function listLogFiles(logsDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.markdown') || name.endsWith('.md')) out.push(p);
+      else out.push(p);
     }
   };
   if (existsSync(logsDir)) walk(logsDir);
@@ -27,11 +33,55 @@ function readYaml<T>(path: string, fallback: T): T {
   return existsSync(path) ? ((yaml.load(readFileSync(path, 'utf8')) as T) ?? fallback) : fallback;
 }
 
+/** Path relative to the logs root, with forward slashes (the `file` of Day and Problem). */
+function relFile(logsDir: string, p: string): string {
+  return relative(logsDir, p).split('\\').join('/');
+}
+
+/**
+ * Reads every log's bytes and decodes them (BOM allowed; CRLF is handled by the parser). Files that
+ * are not UTF-8 are left out of `logs` and reported in `problems`, as are misnamed files.
+ */
+export function readLogsChecked(logsDir: string): { logs: ArchiveInput['logs']; problems: Problem[] } {
+  const logs: ArchiveInput['logs'] = [];
+  const problems: Problem[] = [];
+  for (const p of listLogFiles(logsDir)) {
+    const file = relFile(logsDir, p);
+    problems.push(...checkFileName(file));
+    const dec = decodeLog(file, readFileSync(p));
+    problems.push(...dec.problems);
+    if (dec.source !== null) logs.push({ file, source: dec.source });
+  }
+  return { logs, problems };
+}
+
+/** The logs of a folder as UTF-8 text; throws (listing `file:line: problem`) when a file is not UTF-8. */
 export function readLogs(logsDir: string): ArchiveInput['logs'] {
-  return listLogFiles(logsDir).map((p) => ({ file: relative(logsDir, p).split('\\').join('/'), source: readFileSync(p, 'utf8') }));
+  const { logs, problems } = readLogsChecked(logsDir);
+  const undecodable = problems.filter((p) => p.severity === 'error' && !logs.some((l) => l.file === p.file));
+  if (undecodable.length) throw new LogProblemsError(undecodable, logsDir);
+  return logs;
+}
+
+/** Thrown instead of building anything from broken input; the message lists every error. */
+export class LogProblemsError extends Error {
+  constructor(readonly problems: Problem[], logsDir: string) {
+    super(`${problems.length} problem(s) in the day logs of ${logsDir}:\n` + problems.map((p) => '  ' + formatProblem(p)).join('\n'));
+    this.name = 'LogProblemsError';
+  }
 }
 
 export function readContent(dir = contentDir(), logsDir = join(dir, 'logs')): ArchiveInput {
+  return { ...readContentMeta(dir), logs: readLogs(logsDir) };
+}
+
+/** The groups of content/groups.yaml (slug -> display name). */
+export function readGroups(dir = contentDir()): Group[] {
+  return readYaml<Group[]>(join(dir, 'groups.yaml'), []);
+}
+
+/** Everything of a content folder except the logs: groups, topics, glossary. */
+export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   const glossaryDir = join(dir, 'glossary');
   const glossary = existsSync(glossaryDir)
     ? readdirSync(glossaryDir).filter((n) => n.endsWith('.md')).sort().map((n) => ({ file: `glossary/${n}`, source: readFileSync(join(glossaryDir, n), 'utf8') }))
@@ -39,16 +89,26 @@ export function readContent(dir = contentDir(), logsDir = join(dir, 'logs')): Ar
   const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
-  return { groups: readYaml<Group[]>(join(dir, 'groups.yaml'), []), topics, glossary, logs: readLogs(logsDir) };
+  return { groups: readGroups(dir), topics, glossary };
 }
 
 const cache = new Map<string, Archive>();
 
-/** The archive of a content folder, built once per process (Astro renders many pages from it). */
+/**
+ * The archive of a content folder, built once per process (Astro renders many pages from it).
+ * Fails with every error-severity problem (`file:line: problem`) rather than building a site from
+ * broken input; warnings stay in `archive.problems`.
+ */
 export function loadArchive(dir = contentDir()): Archive {
   let a = cache.get(dir);
   if (!a) {
-    a = buildArchive(readContent(dir));
+    const logsDir = join(dir, 'logs');
+    const { logs, problems: fileProblems } = readLogsChecked(logsDir);
+    const built = buildArchive({ ...readContentMeta(dir), logs });
+    built.problems = sortProblems([...fileProblems, ...built.problems]);
+    const errors = built.problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new LogProblemsError(errors, logsDir);
+    a = built;
     cache.set(dir, a);
   }
   return a;
