@@ -1,0 +1,28 @@
+// /sitemap.xml: every page of the site (days, threads, topics, people, groups, glossary).
+import type { APIRoute } from 'astro';
+import { loadArchive } from '../node/load.ts';
+import { viewModel } from '../site/model.ts';
+import { dayUrl, groupUrl, personUrl, termUrl, threadUrl, topicUrl } from '../site/urls.ts';
+import { xmlEscape } from '../site/xml.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const vm = viewModel(loadArchive());
+  const origin = site?.origin ?? 'http://localhost:4321';
+  const a = vm.archive;
+  const dateOf = (dayId: string) => vm.index.day.get(dayId)?.date;
+  const entries: [string, string | undefined][] = [
+    ['/', vm.lastDate || undefined], ['/topics/', undefined], ['/people/', undefined], ['/glossary/', undefined],
+    ...vm.groups.map((g): [string, string | undefined] => [groupUrl(g.slug), undefined]),
+    ...a.days.map((d): [string, string | undefined] => [dayUrl(d.id), d.date]),
+    ...a.threads.map((t): [string, string | undefined] => [threadUrl(t.id), dateOf(t.day)]),
+    ...a.topics.map((t): [string, string | undefined] => [topicUrl(t.slug), undefined]),
+    ...a.speakers.map((s): [string, string | undefined] => [personUrl(s.id), undefined]),
+    ...a.terms.map((t): [string, string | undefined] => [termUrl(t.slug), undefined]),
+  ];
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries.map(([path, lastmod]) => `  <url><loc>${xmlEscape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`).join('\n')}
+</urlset>
+`;
+  return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,49 @@
+// URL helpers for the DESIGN contract: /<group>/<date>/, /<group>/<date>/t<seq>/, #m<seq>, /topics/<slug>/,
+// /people/<slug>/, /glossary/<slug>/. Every internal link on the site goes through here.
+
+/** Decodes a slug that may already be percent-encoded; leaves it alone when it is not valid encoding. */
+export function decodeSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
+/**
+ * The file-system name of a slug: decoded, with the characters Astro would escape in file names (?, #, %),
+ * path separators and control characters written as `_XX`, so the file on disk and the decoded request path
+ * are the same string (a `?` in a nickname would otherwise make the page unreachable).
+ */
+export function pathSlug(slug: string): string {
+  const name = decodeSlug(slug);
+  // `.` and `..` would address the parent folder (a speaker named ".." must not overwrite the home page).
+  if (/^\.*$/.test(name)) return `_${name}`;
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[?#%/\\\u0000-\u001f\u007f]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A path segment for a slug: the file-system name, percent-encoded exactly once for the href. */
+const seg = (slug: string) => encodeURIComponent(pathSlug(slug));
+
+export const groupUrl = (group: string) => `/${seg(group)}/`;
+/** Day id `<group>/<date>` -> `/<group>/<date>/` */
+export const dayUrl = (dayId: string) => `/${dayId.split('/').map(seg).join('/')}/`;
+/** Message id `<group>/<date>/<seq>` -> `/<group>/<date>/#m<seq>` */
+export function messageUrl(messageId: string): string {
+  const i = messageId.lastIndexOf('/');
+  return `${dayUrl(messageId.slice(0, i))}#m${messageId.slice(i + 1)}`;
+}
+/** Thread id `<group>/<date>/t<seq>` -> `/<group>/<date>/t<seq>/` */
+export const threadUrl = (threadId: string) => `/${threadId.split('/').map(seg).join('/')}/`;
+export const topicUrl = (slug: string) => `/topics/${seg(slug)}/`;
+export const personUrl = (id: string) => `/people/${seg(id)}/`;
+export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;
+
+/** The route param Astro writes to disk for a slug (decoded, so the served path matches the href). */
+export const slugParam = (slug: string) => pathSlug(slug);
+
+/** Only http(s) URLs may become links; everything else is shown as text. */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]/i.test(url.trim());
+}
