@@ -1,0 +1,50 @@
+// Project configuration: optional archive.config.json at the project root, overridden by environment variables.
+// Only the semantic settings live here today; unknown keys are ignored so the file can grow.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface SemanticConfig {
+  /** Model id, a folder under modelDir (e.g. Xenova/multilingual-e5-small). */
+  model: string;
+  /** Folder holding local models. */
+  modelDir: string;
+  /** Download from the Hugging Face hub when the model is not local. Off unless the user opts in. */
+  allowRemoteModels: boolean;
+  /** Use onnx/model_quantized.onnx (what Xenova/* models ship) rather than onnx/model.onnx. */
+  quantized: boolean;
+  /** Text put before every input; e5 models are trained with "query: " / "passage: " prefixes. */
+  prefix: string;
+  /** Where embeddings are cached by content hash. */
+  cacheDir: string;
+}
+
+export interface Config {
+  semantic: SemanticConfig;
+}
+
+export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+
+export function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Config {
+  const file = join(root, 'archive.config.json');
+  let raw: { semantic?: Partial<SemanticConfig> } = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new Error(`${file}: invalid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const s = raw.semantic ?? {};
+  const model = env.CKA_MODEL || s.model || DEFAULT_MODEL;
+  const cacheRoot = env.CKA_CACHE_DIR ? `${env.CKA_CACHE_DIR}` : join(root, '.cache');
+  return {
+    semantic: {
+      model,
+      modelDir: resolve(root, env.CKA_MODEL_DIR || s.modelDir || 'models'),
+      allowRemoteModels: env.CKA_ALLOW_REMOTE_MODELS !== undefined ? env.CKA_ALLOW_REMOTE_MODELS === '1' : s.allowRemoteModels === true,
+      quantized: s.quantized ?? true,
+      prefix: s.prefix ?? (/e5/i.test(model) ? 'query: ' : ''),
+      cacheDir: resolve(root, s.cacheDir ?? join(cacheRoot, 'embeddings')),
+    },
+  };
+}
