@@ -1,0 +1,58 @@
+// search --site <dist dir> [--limit N] <query>: ranked JSON results [{ threadId, messageId, score, snippet }],
+// read from the very index files the browser fetches (<site>/search/), through the same client code.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SearchClient, snippet, type Filters } from '../../src/search/client.ts';
+
+export const summary = 'search --site <dist dir> [--limit N] <query>  search the built site\'s index (JSON)';
+
+const USAGE = 'usage: search --site <dist dir> [--limit N] [--messages] [--group G] [--topic T] [--speaker ID] [--from DATE] [--to DATE] <query>';
+
+/** A fetcher over a built site's search folder: what `fetch('/search/<path>')` returns in the browser. */
+export function siteFetcher(site: string) {
+  const root = join(resolve(site), 'search');
+  return async (path: string) => readFileSync(join(root, path), 'utf8');
+}
+
+export async function run(args: string[]): Promise<number> {
+  let site: string | undefined;
+  let limit = 20;
+  let messagesMode = false;
+  const filters: Filters = {};
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--site') site = value();
+    else if (a === '--limit') {
+      limit = Number(value());
+      if (!Number.isInteger(limit) || limit < 1) { console.error(`error: --limit must be a positive integer\n${USAGE}`); return 2; }
+    } else if (a === '--messages') messagesMode = true;
+    else if (a === '--group') filters.group = value();
+    else if (a === '--topic') filters.topic = value();
+    else if (a === '--speaker') filters.speaker = value();
+    else if (a === '--from') filters.from = value();
+    else if (a === '--to') filters.to = value();
+    else if (a.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
+    else words.push(a);
+  }
+  const query = words.join(' ').trim();
+  if (!site || !query) { console.error(`error: ${!site ? '--site is required' : 'a query is required'}\n${USAGE}`); return 2; }
+  if (!existsSync(join(resolve(site), 'search', 'manifest.json'))) {
+    console.error(`error: ${join(site, 'search', 'manifest.json')} not found; build the site first (npm run build)`);
+    return 1;
+  }
+  const client = new SearchClient(siteFetcher(site));
+  const r = await client.search(query, { filters, limit });
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const out = messagesMode
+    // Every matching message, ranked (--limit does not apply): what exactness is measured on.
+    ? r.messages.map((h) => ({ threadId: h.threadId, messageId: h.id, score: round(h.score), snippet: snippet(h.text, h.ranges) }))
+    : r.threads.map((t) => ({ threadId: t.threadId, messageId: t.best.id, score: round(t.score), snippet: snippet(t.best.text, t.best.ranges) }));
+  process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+  return 0;
+}

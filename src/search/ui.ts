@@ -1,0 +1,237 @@
+// The search page's behaviour: results as you type, filters, keyboard navigation, the query in the URL,
+// "no results" suggestions. Everything from the index is untrusted chat text: the DOM is built with
+// textContent and createElement only, never innerHTML.
+import { SearchClient, type Filters, type SearchResult, type ThreadHit } from './client.ts';
+import { normalize, cjkBigrams } from './tokenize.ts';
+import type { Manifest } from './format.ts';
+import { dayUrl, messageUrl, termUrl, threadUrl } from '../site/urls.ts';
+
+const FILTER_KEYS = ['topic', 'group', 'speaker', 'from', 'to'] as const;
+const PAGE = 30;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
+  for (const c of kids) e.append(c);
+  return e;
+}
+
+/** Text with <mark> around the ranges, built from text nodes. */
+function highlighted(text: string, ranges: [number, number][]): DocumentFragment {
+  const f = document.createDocumentFragment();
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s > at) f.append(text.slice(at, s));
+    f.append(el('mark', {}, text.slice(s, e)));
+    at = e;
+  }
+  f.append(text.slice(at));
+  return f;
+}
+
+/** Long messages are cut around the first match so the context stays readable. */
+function clip(text: string, ranges: [number, number][], max = 240): { text: string; ranges: [number, number][] } {
+  if (text.length <= max) return { text, ranges };
+  const start = ranges.length ? Math.max(0, Math.min(ranges[0][0] - 60, text.length - max)) : 0;
+  const end = start + max;
+  const pre = start > 0 ? '…' : '';
+  const shift = pre.length - start;
+  return {
+    text: pre + text.slice(start, end) + (end < text.length ? '…' : ''),
+    ranges: ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]),
+  };
+}
+
+export function mountSearch(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('#search-form')!;
+  const input = root.querySelector<HTMLInputElement>('#q')!;
+  const status = root.querySelector<HTMLElement>('#search-status')!;
+  const list = root.querySelector<HTMLOListElement>('#search-results')!;
+  const suggest = root.querySelector<HTMLElement>('#search-suggest')!;
+  const more = root.querySelector<HTMLButtonElement>('#search-more')!;
+  const field = (k: (typeof FILTER_KEYS)[number]) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`#f-${k}`)!;
+  const client = new SearchClient(async (path) => {
+    const r = await fetch(`/search/${path}`);
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    return r.text();
+  });
+  root.querySelector('.search-nojs')?.remove();
+  form.hidden = false;
+
+  // State from the URL, so a search can be bookmarked and shared.
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const k of FILTER_KEYS) field(k).value = params.get(k) ?? '';
+
+  let active = -1;
+  let run = 0;
+  let shown = PAGE;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let manifest: Manifest | null = null;
+
+  const filters = (): Filters => {
+    const f: Filters = {};
+    for (const k of FILTER_KEYS) if (field(k).value) f[k] = field(k).value;
+    return f;
+  };
+  const syncUrl = () => {
+    const p = new URLSearchParams();
+    if (input.value.trim()) p.set('q', input.value.trim());
+    for (const k of FILTER_KEYS) if (field(k).value) p.set(k, field(k).value);
+    const qs = p.toString();
+    history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+  };
+  const items = () => [...list.querySelectorAll<HTMLLIElement>('li.result')];
+  const setActive = (i: number) => {
+    const all = items();
+    if (!all.length) return;
+    active = Math.max(0, Math.min(all.length - 1, i));
+    all.forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
+    all[active].scrollIntoView({ block: 'nearest' });
+  };
+
+  const topicName = (slug: string) => manifest?.topics.find((t) => t.slug === slug)?.name ?? slug;
+  const groupName = (slug: string) => manifest?.groups.find((g) => g.slug === slug)?.name ?? slug;
+
+  function renderThread(t: ThreadHit, i: number): HTMLLIElement {
+    const li = el('li', { class: 'result', id: `r${i}`, 'aria-selected': 'false' });
+    const title = t.title || t.best.text.slice(0, 40);
+    li.append(el('h3', {}, el('a', { class: 'result-link', href: messageUrl(t.best.id) }, title)));
+    const meta = el('p', { class: 'result-meta' });
+    meta.append(el('a', { href: dayUrl(t.day) }, `${groupName(t.group)} · ${t.date}`));
+    if (t.topics.length) meta.append(' · ', t.topics.slice(0, 3).map(topicName).join('、'));
+    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: threadUrl(t.threadId) }, '查看讨论'));
+    li.append(meta);
+    const ctx = el('ol', { class: 'result-context' });
+    for (const c of t.context) {
+      const cut = clip(c.text, c.ranges);
+      const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
+      item.append(el('a', { class: 'ctx-speaker', href: messageUrl(`${t.day}/${c.seq}`) }, c.speaker || '（无名）'), '：');
+      item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
+      ctx.append(item);
+    }
+    li.append(ctx);
+    li.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('a')) return;
+      location.href = messageUrl(t.best.id);
+    });
+    return li;
+  }
+
+  async function suggestions(q: string): Promise<void> {
+    suggest.replaceChildren();
+    const m = manifest ?? (await client.manifest());
+    const nq = normalize(q).replace(/\s+/g, '');
+    const grams = new Set(cjkBigrams(nq));
+    // Related glossary terms: a term or alias that shares a bigram with the query, or contains it.
+    const related = m.terms.filter((t) => [t.term, ...t.aliases].some((w) => {
+      const nw = normalize(w);
+      return nw.includes(nq) || nq.includes(nw) || cjkBigrams(nw).some((g) => grams.has(g));
+    })).slice(0, 8);
+    // Shorter queries: drop a word, or a character from either end of a single term; keep those with hits.
+    const words = q.trim().split(/\s+/);
+    const shorter = new Set<string>();
+    if (words.length > 1) for (let i = 0; i < words.length; i++) shorter.add(words.filter((_, j) => j !== i).join(' '));
+    else if ([...q.trim()].length > 2) {
+      const cs = [...q.trim()];
+      shorter.add(cs.slice(1).join(''));
+      shorter.add(cs.slice(0, -1).join(''));
+    }
+    const withHits: string[] = [];
+    for (const s of shorter) if ((await client.search(s, { filters: filters(), limit: 1 })).threads.length) withHits.push(s);
+    if (!related.length && !withHits.length) return;
+    const box = el('div', {}, el('p', {}, '试试：'));
+    const ul = el('ul', { class: 'suggest-list' });
+    for (const s of withHits) ul.append(el('li', {}, el('a', { href: `/search/?q=${encodeURIComponent(s)}`, 'data-q': s }, `搜索“${s}”`)));
+    for (const t of related) ul.append(el('li', {}, el('a', { href: termUrl(t.slug) }, `术语：${t.term}`)));
+    box.append(ul);
+    suggest.append(box);
+  }
+
+  function render(q: string, r: SearchResult): void {
+    list.replaceChildren(...r.threads.slice(0, shown).map(renderThread));
+    active = -1;
+    more.hidden = r.threads.length <= shown;
+    if (!r.threads.length) {
+      status.textContent = `没有找到与“${q}”匹配的消息${Object.keys(filters()).length ? '（已应用筛选条件）' : ''}。`;
+      void suggestions(q);
+    } else {
+      suggest.replaceChildren();
+      status.textContent = `找到 ${r.messages.length} 条消息，分属 ${r.threads.length} 个讨论。`;
+    }
+  }
+
+  async function search(): Promise<void> {
+    syncUrl();
+    const q = input.value.trim();
+    const mine = ++run;
+    if (!q) {
+      list.replaceChildren();
+      suggest.replaceChildren();
+      more.hidden = true;
+      status.textContent = '输入关键词开始搜索，例如：分录流水、对账文件、T+0。';
+      return;
+    }
+    status.textContent = '搜索中…';
+    try {
+      manifest ??= await client.manifest();
+      const r = await client.search(q, { filters: filters(), limit: 500, context: 1 });
+      if (mine !== run) return; // a newer query is on its way
+      render(q, r);
+      lastResult = { q, r };
+    } catch (e) {
+      if (mine === run) status.textContent = `搜索出错：${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  let lastResult: { q: string; r: SearchResult } | null = null;
+
+  const schedule = () => {
+    clearTimeout(timer);
+    shown = PAGE;
+    timer = setTimeout(() => void search(), 150);
+  };
+  input.addEventListener('input', schedule);
+  for (const k of FILTER_KEYS) field(k).addEventListener('change', schedule);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+  more.addEventListener('click', () => {
+    shown += PAGE;
+    if (lastResult) render(lastResult.q, lastResult.r);
+  });
+  suggest.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-q]');
+    if (!a) return;
+    e.preventDefault();
+    input.value = a.dataset.q ?? '';
+    void search();
+  });
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!items().length) return;
+      e.preventDefault();
+      setActive(active < 0 ? 0 : active + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Enter' && active >= 0 && (e.target === input || (e.target as HTMLElement).closest('#search-results'))) {
+      const link = items()[active]?.querySelector<HTMLAnchorElement>('a.result-link');
+      if (link) {
+        e.preventDefault();
+        location.href = link.href;
+      }
+    } else if (e.key === 'Escape') {
+      active = -1;
+      items().forEach((li) => li.setAttribute('aria-selected', 'false'));
+    }
+  });
+  void search();
+  // Speakers for the filter come in a separate file, after the first search has had the network.
+  const speakerSel = field('speaker') as HTMLSelectElement;
+  if (speakerSel.tagName === 'SELECT' && speakerSel.options.length <= 1) {
+    void client.facets().then((f) => {
+      const want = params.get('speaker') ?? '';
+      for (const [id, name, n] of f.speakers) speakerSel.append(el('option', { value: id }, `${name}（${n}）`));
+      speakerSel.value = want;
+    });
+  }
+}

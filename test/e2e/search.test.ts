@@ -1,0 +1,75 @@
+// In Chromium: type 分录流水 on the search page, see highlighted results, open one with the keyboard or a
+// click and land on the 2018-08-08 ledger discussion.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAIN_SITE } from '../helpers/site.ts';
+import { serveSite } from '../helpers/server.ts';
+import { ARTEFACTS, launch, skipBrowserTests } from '../helpers/browser.ts';
+
+const skip = skipBrowserTests();
+
+describe.skipIf(skip)('search page in Chromium', () => {
+  let server: Awaited<ReturnType<typeof serveSite>>;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  beforeAll(async () => {
+    server = await serveSite(MAIN_SITE);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('types 分录流水 and lands on the 2018-08-08 ledger discussion', async () => {
+    const page = await browser.context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/search/') && r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+    await page.goto(`${server.url}/search/`);
+    await page.locator('#q').pressSequentially('分录流水', { delay: 20 });
+    const first = page.locator('#search-results li.result').first();
+    await first.waitFor();
+    expect(await first.locator('mark').first().textContent()).toBe('分录流水');
+    expect(await first.locator('.result-meta').textContent()).toContain('2018-08-08');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('分录流水');
+    // Only part of the index was fetched.
+    expect(fetched).toContain('/search/manifest.json');
+    expect(fetched.some((p) => p.startsWith('/search/idx/'))).toBe(true);
+    expect(fetched.some((p) => p.startsWith('/search/uni/'))).toBe(false);
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTEFACTS, 'search-fenlu-liushui.png'), fullPage: true });
+    await first.locator('a.result-link').click();
+    await page.waitForURL(/\/devarch\/2018-08-08\/#m\d+$/);
+    expect(new URL(page.url()).pathname).toBe('/devarch/2018-08-08/');
+    await page.close();
+  });
+
+  it('keeps the query in the URL, navigates with the keyboard and suggests on no results', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('对账文件')}`);
+    await page.locator('#search-results li.result').first().waitFor();
+    expect(await page.locator('#q').inputValue()).toBe('对账文件');
+    await page.locator('#q').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search-results li.result').first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#m\d+$/);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('分录流水表结构设计')}`);
+    await page.locator('#search-status').filter({ hasText: '没有找到' }).waitFor();
+    await page.locator('#search-suggest a').first().waitFor();
+    expect(await page.locator('#search-suggest').textContent()).toContain('分录流水');
+    await page.close();
+  });
+
+  it('says that search needs JavaScript when it is off', async () => {
+    const nojs = await launch({ javaScriptEnabled: false });
+    try {
+      const page = await nojs.context.newPage();
+      await page.goto(`${server.url}/search/?q=x`);
+      expect(await page.locator('.search-nojs').textContent()).toContain('JavaScript');
+      expect(await page.locator('.search-nojs a[href="/glossary/"]').count()).toBe(1);
+    } finally {
+      await nojs.close();
+    }
+  });
+});

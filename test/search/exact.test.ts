@@ -1,0 +1,88 @@
+// Exactness over the whole bundled content: for one-term queries the result set equals a brute-force scan
+// of Message.text (precision 1, recall 1); several terms rank all-term messages first; phrases are phrases.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadArchive } from '../../src/node/load.ts';
+import { buildSearchIndex } from '../../src/search/build.ts';
+import { SearchClient } from '../../src/search/client.ts';
+import { findTerm, normalize } from '../../src/search/tokenize.ts';
+import type { Archive } from '../../src/core/types.ts';
+
+let archive: Archive;
+let client: SearchClient;
+
+beforeAll(() => {
+  archive = loadArchive(join(import.meta.dirname, '../../content'));
+  const files = new Map<string, string>();
+  buildSearchIndex(archive, (p, c) => files.set(p, c));
+  client = new SearchClient(async (p) => {
+    const f = files.get(p);
+    if (f === undefined) throw new Error(`missing ${p}`);
+    return f;
+  });
+});
+
+const brute = (term: string) =>
+  archive.days.flatMap((d) => d.messages).filter((m) => findTerm(normalize(m.text), normalize(term)).length > 0).map((m) => m.id).sort();
+
+const TERMS = [
+  '分录流水', '流水', '账户流水', '交易流水', '对账', '对账文件', '支付宝', '微信', '清算', '结算', '备付金', '路由',
+  '余额', '记账', '钱', '银联', '二清', '聚合支付', '风控', '手续费', 'err', 'T+0', 'D0', 'maxwell', 'canal', 'mysql',
+  '会计分录', '借贷', '退款', '冲正', 'api',
+];
+
+describe('exact terms', () => {
+  it.each(TERMS)('%s: precision 1 and recall 1 against a scan of Message.text', async (term) => {
+    const r = await client.search(term);
+    const got = r.messages.map((m) => m.id).sort();
+    expect(got).toEqual(brute(term));
+  });
+  it('has non-trivial cases in the list (the test could fail)', () => {
+    expect(brute('分录流水').length).toBeGreaterThan(10);
+    expect(TERMS.filter((t) => brute(t).length > 0).length).toBeGreaterThan(20);
+  });
+  it('finds 分录流水 only in the 2018-08-08 ledger discussion', async () => {
+    const r = await client.search('分录流水', { limit: 3 });
+    expect(r.threads[0].day).toBe('devarch/2018-08-08');
+    expect(r.threads[0].best.text).toContain('分录流水');
+    expect(r.threads[0].context.some((c) => c.hit)).toBe(true);
+  });
+});
+
+describe('several terms and phrases', () => {
+  it('ranks messages containing all terms first', async () => {
+    const r = await client.search('分录 余额');
+    const all = new Set(brute('分录').filter((id) => brute('余额').includes(id)));
+    expect(all.size).toBeGreaterThan(0);
+    const head = r.messages.slice(0, all.size).map((m) => m.id);
+    expect(new Set(head)).toEqual(all);
+    expect(r.messages.length).toBe(new Set([...brute('分录'), ...brute('余额')]).size);
+  });
+  it('a quoted phrase matches the phrase, not its words apart', async () => {
+    const texts = archive.days.flatMap((d) => d.messages).map((m) => normalize(m.text));
+    const phrase = texts.map((t) => t.match(/[a-z]{3,} [a-z]{3,}/)?.[0]).find(Boolean)!;
+    expect(phrase).toBeTruthy();
+    const r = await client.search(`"${phrase}"`);
+    const [a, b] = phrase.split(' ');
+    const expected = archive.days.flatMap((d) => d.messages).filter((m) => new RegExp(`(?<![a-z0-9])${a}\\s+${b}(?![a-z0-9])`).test(normalize(m.text))).map((m) => m.id).sort();
+    expect(r.messages.map((m) => m.id).sort()).toEqual(expected);
+    const loose = await client.search(`${a} ${b}`);
+    expect(loose.messages.length).toBeGreaterThanOrEqual(expected.length);
+  });
+  it('applies filters (group, date range, speaker)', async () => {
+    const r = await client.search('流水', { filters: { group: 'devarch', from: '2018-08-08', to: '2018-08-08' } });
+    expect(r.messages.length).toBeGreaterThan(0);
+    expect(r.messages.every((m) => m.day === 'devarch/2018-08-08')).toBe(true);
+    const sp = r.messages[0].speakerId;
+    const s = await client.search('流水', { filters: { speaker: sp } });
+    expect(s.messages.every((m) => m.speakerId === sp)).toBe(true);
+    expect(s.messages.length).toBeLessThan((await client.search('流水')).messages.length);
+  });
+  it('a first query downloads only part of the index', async () => {
+    const files = new Map<string, string>();
+    const stats = buildSearchIndex(archive, (p, c) => files.set(p, c));
+    const fresh = new SearchClient(async (p) => files.get(p)!);
+    await fresh.search('对账文件');
+    expect(fresh.bytes).toBeLessThan(stats.bytes.total / 2);
+  });
+});
