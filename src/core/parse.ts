@@ -11,7 +11,8 @@ import { markDuplicates } from './duplicates.ts';
 import type { Day, Message, ParsedDay, Problem } from './types.ts';
 
 /** A message header: `> HH:MM:SS`, then whitespace (two or three spaces) and the speaker, maybe empty. */
-export const HEADER = /^> (\d\d:\d\d:\d\d)(?:[ \t\u3000]+(.*))?$/;
+// `[^]*`, not `.*`: a stray CR or U+2028 inside a speaker name must not un-make the header.
+export const HEADER = /^> (\d\d:\d\d:\d\d)(?:[ \t\u3000]+([^]*))?$/;
 /** Looks like a header but the time is malformed: kept as text, reported. */
 const LOOSE_HEADER = /^\s*>\s*\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,3})?(?:\s|$)/;
 /** `<group>/<YYYY-MM-DD>-chat.markdown`, the group being the parent folder. */
