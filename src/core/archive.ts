@@ -26,7 +26,9 @@ export function buildArchive(input: ArchiveInput): Archive {
 }
 
 function buildThreads(day: Day, terms: string[], input: ArchiveInput): Thread[] {
-  return disentangle(day, { terms }).map((seqs) => {
+  // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
+  const threadTerms = [...terms, ...input.topics.flatMap((t) => t.terms.map(String))];
+  return disentangle(day, { terms: threadTerms }).map((seqs) => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
     const qa = findQA(day, seqs);
     const topicScores = scoreTopics(msgs.map((m) => m.text).join('\n'), input.topics);

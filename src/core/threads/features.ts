@@ -1,0 +1,141 @@
+// Per-message features the disentangler scores with. Pure; computed once per day, linear in its size.
+import type { Day, Message } from '../types.ts';
+import { resolveMentions } from './mentions.ts';
+
+export interface Features {
+  seq: number;
+  /** Seconds since midnight. */
+  t: number;
+  /** Speaker key: speakerId when the speaker stage ran, else the display name. */
+  who: string;
+  /** Reading text without links' URLs, images and emoji codes. */
+  plain: string;
+  /** Unique lexical tokens: CJK bigrams, lower-cased Latin words, and `#term` for glossary/topic terms. */
+  tokens: string[];
+  /** Speaker keys this message @mentions (resolved on the day). */
+  mentions: string[];
+  /** @all / @所有人: addresses everyone, not a person. */
+  mentionsAll: boolean;
+  question: boolean;
+  /** Opens a new conversation: a question or request addressed to the group ("请问", "大家", "有没有"...). */
+  opener: boolean;
+  /** No content of its own: 签到, [强], emoji, 谢谢, 666, 哈哈... */
+  ack: boolean;
+  /** Says it continues an earlier conversation ("补充一下", "刚才", "回到...")  */
+  resumes: boolean;
+  /** Announces a guest talk (分享 + 嘉宾/主题/开始时间/今天请到/今天是我分享). */
+  announce: boolean;
+  /** Closes a talk ("感谢大家...分享", "分享完毕", "谢谢大家"). */
+  closesTalk: boolean;
+  /** Speaker key named as the guest, when this message announces a talk. */
+  guests: string[];
+  /** seq of the earlier message this one repeats (exporter duplicate or a member echoing it), or null. */
+  echoOf: number | null;
+  /** seq of the message a quoted reply refers to, or null. */
+  quoteOf: number | null;
+  kind: Message['kind'];
+}
+
+const EMOJI = /\[[^\[\]\s]{1,8}\]/g;
+const MD_IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
+const MD_LINK = /\[([^\]]*)\]\([^)]*\)/g;
+const URL = /(?:https?|ftp):\/\/\S+/gi;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]*[a-z][a-z0-9]*/gi;
+
+const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
+const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
+const ACK = /^(?:签到|收到|谢谢|多谢|感谢|感谢感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|厉害|早|早啊|欢迎|欢迎欢迎|好|ok|OK|[.。…!！~～]+)[.。!！~～\s]*$/;
+const RESUMES = /补充一下|补充下|补充一点|刚回来|回到(?:刚才|之前|上面)|刚才(?:说|讲|那个|的问题)|接着(?:说|刚才)|上面(?:的问题|说的)/;
+const ANNOUNCE_A = /分享/;
+const ANNOUNCE_B = /嘉宾|主题|开始时间|今天请到|今天是我|今晚|给大家做|欢迎/;
+const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听|耐心)|分享(?:完毕|结束|到此)|今天的分享就到/;
+
+/** Removes @mentions: the names as parsed (they may contain spaces), @all, else `@word` up to a separator. */
+export function stripMentions(text: string, names: string[] = []): string {
+  let t = text.replace(/@(?:all|所有人)/gi, ' ');
+  for (const n of [...names].sort((a, b) => b.length - a.length)) if (n) t = t.split('@' + n).join(' ');
+  return t.replace(/@[^\s\u2005?？@]{1,40}(?=[\s\u2005?？]|$)/g, ' ');
+}
+
+export function plainText(m: Message): string {
+  return m.text.replace(MD_IMAGE, ' ').replace(MD_LINK, '$1').replace(URL, ' ').replace(EMOJI, ' ');
+}
+
+// Function-word bigrams that say nothing about what a conversation is about.
+const STOP = new Set(
+  ('大家 各位 请问 请教 问下 一下 有没 没有 什么 怎么 这个 那个 就是 不是 可以 我们 你们 他们 是不 不会 现在 的话 还是 一个 '
+    + '问题 这样 那样 这种 那种 还有 其实 因为 所以 但是 如果 已经 知道 觉得 感觉 应该 这么 那么 多少 为啥 为什 的是 了吗 '
+    + '是的 对的 好的 有人 谢谢 感谢 哈哈 一般 比如 时候 需要 自己 一样 有点 直接 是什 么的 是个 个问').split(' '),
+);
+
+/** CJK bigrams, Latin words and known terms of a text (unique). */
+export function tokensOf(plain: string, terms: string[]): string[] {
+  const out = new Set<string>();
+  const lower = plain.toLowerCase();
+  for (const run of lower.match(CJK) ?? []) {
+    if (run.length === 1) continue;
+    for (let i = 0; i + 1 < run.length; i++) { const b = run.slice(i, i + 2); if (!STOP.has(b)) out.add(b); }
+  }
+  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) out.add(w);
+  for (const term of terms) if (term.length >= 2 && lower.includes(term)) out.add('#' + term);
+  return [...out];
+}
+
+const norm = (s: string) => s.replace(EMOJI, '').replace(/[\s?？!！。.,，~～…]+/g, '').toLowerCase();
+
+export function messageFeatures(day: Day, opts: { terms: string[] }): Features[] {
+  const terms = [...new Set(opts.terms.map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 2))];
+  const mentions = resolveMentions(day);
+  const lastByText = new Map<string, number>();
+  const bySeq = new Map(day.messages.map((m) => [m.seq, m]));
+  return day.messages.map((m, i) => {
+    const plain = stripMentions(plainText(m), m.mentions);
+    const bare = plain.replace(/\s+/g, '');
+    const content = bare.replace(/[^\p{L}\p{N}]/gu, '');
+    const question = QUESTION.test(bare);
+    const ack = content.length === 0 || ACK.test(bare) || (content.length <= 2 && !question);
+    const who = m.speakerId || m.speaker;
+    const key = norm(plain);
+    let echoOf: number | null = m.duplicateOf ?? null;
+    // A repeated message with content (a member echoing a line, or the exporter writing it twice) follows
+    // its original; short acks repeat by chance and are left to the other signals.
+    if (echoOf === null && key.length >= 5 && !ack && lastByText.has(key)) echoOf = lastByText.get(key)!;
+    if (key.length >= 5 && !lastByText.has(key)) lastByText.set(key, m.seq);
+    let quoteOf: number | null = null;
+    if (m.quote) {
+      const q = norm(m.quote.text).slice(0, 12);
+      for (let j = i - 1; j >= 0 && quoteOf === null; j--) {
+        const o = day.messages[j];
+        if (q && norm(plainText(o)).includes(q)) quoteOf = o.seq;
+      }
+    }
+    const announce = ANNOUNCE_A.test(bare) && ANNOUNCE_B.test(bare) && bare.length >= 12;
+    const guests = announce ? (mentions[i].length ? mentions[i] : /今天是我|我来分享|我分享/.test(bare) ? [who] : []) : [];
+    void bySeq;
+    return {
+      seq: m.seq,
+      t: secs(m.time),
+      who,
+      plain,
+      tokens: ack ? [] : tokensOf(plain, terms),
+      mentions: mentions[i].filter((k) => k !== who),
+      mentionsAll: /@(?:all|所有人)/i.test(m.text),
+      question,
+      opener: question && OPENER.test(bare) || /@(?:all|所有人)/i.test(m.text),
+      ack,
+      resumes: RESUMES.test(bare),
+      announce,
+      closesTalk: CLOSES.test(bare),
+      guests,
+      echoOf,
+      quoteOf,
+      kind: m.kind,
+    };
+  });
+}
+
+export function secs(t: string): number {
+  const [h, m, s] = t.split(':').map(Number);
+  return (h || 0) * 3600 + (m || 0) * 60 + (s || 0);
+}

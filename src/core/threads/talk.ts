@@ -1,0 +1,72 @@
+// The guest-talk pattern: an announcement of a 分享 (usually naming the guest with @), roll-call acks
+// (签到, 欢迎), the guest's long run, listeners' questions, then thanks. All of it is one thread, even while
+// another discussion goes on before the talk starts. The tracker is a small state machine fed message by message.
+import type { Features } from './features.ts';
+
+type Phase = 'idle' | 'announced' | 'running' | 'tail';
+
+const ROLL_CALL = /签到|欢迎|鼓掌|报名|来了|占座|期待/;
+const THANKS = /受教|感谢|谢谢|多谢|学习了|吊炸天|厉害|精彩|干货|赞|666|\[强\]|鼓掌|佩服/;
+
+/** How long (s) a talk waits for its guest, how long a silent guest keeps it running, and its tail. */
+const WAIT = 90 * 60;
+const SILENCE = 20 * 60;
+const TAIL = 40 * 60;
+
+export class TalkTracker<T = unknown> {
+  private phase: Phase = 'idle';
+  private thread: T | null = null;
+  private guests = new Set<string>();
+  private since = 0;
+  private lastGuest = 0;
+  private lastTalk = 0;
+
+  /** The talk thread when the message belongs to the talk whatever else it says. */
+  claims(f: Features): T | null {
+    this.advance(f.t);
+    if (this.phase === 'idle' || !this.thread) return null;
+    if (this.guests.has(f.who)) return this.thread;
+    if (f.mentions.some((k) => this.guests.has(k))) return this.thread;
+    if (this.phase === 'announced' && f.ack && ROLL_CALL.test(f.plain) && f.t - this.lastTalk < 10 * 60) return this.thread;
+    if (this.phase === 'running' && f.ack) return this.thread;
+    if (this.phase === 'tail' && f.ack && THANKS.test(f.plain)) return this.thread;
+    return null;
+  }
+
+  /** Listeners' messages during the talk default to it. */
+  bias(f: Features, th: T): number {
+    if (th !== this.thread) return 0;
+    if (this.phase === 'running') return 3;
+    if (this.phase === 'tail') return THANKS.test(f.plain) ? 2 : 0.8;
+    return 0;
+  }
+
+  newBias(_f: Features): number {
+    return this.phase === 'running' ? 1 : 0;
+  }
+
+  observe(f: Features, th: T): void {
+    if (f.announce) {
+      this.phase = 'announced';
+      this.thread = th;
+      this.guests = new Set(f.guests);
+      this.since = f.t;
+      this.lastTalk = f.t;
+      if (f.guests.includes(f.who)) { this.phase = 'running'; this.lastGuest = f.t; }
+      return;
+    }
+    if (th !== this.thread) return;
+    this.lastTalk = f.t;
+    if (this.guests.has(f.who)) {
+      this.lastGuest = f.t;
+      if (this.phase === 'announced') this.phase = 'running';
+      if (f.closesTalk) this.phase = 'tail';
+    }
+  }
+
+  private advance(t: number): void {
+    if (this.phase === 'announced' && t - this.since > WAIT) this.phase = 'idle';
+    if (this.phase === 'running' && t - this.lastGuest > SILENCE) this.phase = 'tail';
+    if (this.phase === 'tail' && t - this.lastTalk > TAIL) { this.phase = 'idle'; this.thread = null; }
+  }
+}
