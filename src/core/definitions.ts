@@ -113,7 +113,8 @@ export function findDefinitions(term: Term, days: Day[], opts: { limit?: number;
       let snippet = hit ? sentenceFrom(text, hit.at, hit.body + 2) : '';
       // An answer must say something beyond naming terms (`交易流水、账户流水、会计流水` is a list, not an answer).
       const substance = [...words, ...(opts.vocabulary ?? [])].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(''), text).replace(/[\s\p{P}\p{S}]/gu, '').length;
-      if (replyTo && (mentions || m.mentions.includes(replyTo.speaker)) && substance >= 6) {
+      const asking = /想问|请问|问一下|请教|问个|问下/.test(text); // someone else's question is not an answer
+      if (replyTo && !asking && (mentions || m.mentions.includes(replyTo.speaker)) && substance >= 6) {
         score += 1.5; // an answer to someone asking what the term means
         if (!pattern) {
           pattern = 'answer';
