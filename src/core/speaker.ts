@@ -102,7 +102,7 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
       for (const name of m.mentions) {
         const r = resolveMention(name, roster);
         const mk = normalizeMention(name);
-        if (r?.how !== 'name' || mk === r.key || unmergeable(r.key) || nicks.has(mk) && displays.has(mk)) continue;
+        if (r?.how !== 'name' || mk === r.key || unmergeable(r.key) || unmergeable(mk)) continue;
         const mn = parseNickname(mk);
         // A shared common English name (Tim) is too weak, even when only one Tim spoke that day.
         if (!isAliasMention(mk, mn) || COMMON_LATIN.has(nameKey(mn.name))) continue;
