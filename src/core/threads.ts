@@ -37,7 +37,12 @@ export const W = {
   lexical: 0.12,
   lexicalCap: 1.5,
   vocabHalfLife: 20 * 60,
+  /** Vocabulary size above which a thread's lexical matches are discounted. */
+  vocabNorm: 200,
   adjacentLexical: 0.8,
+  /** Multiplier on the speaker signal for "那么/还有/另外…" openings. */
+  continues: 1.8,
+  secondPerson: 4,
   /** Score a new thread must beat; raised for openers and after silences, lowered for content-free messages. */
   newBase: 0.6,
   opener: 3.2,
@@ -150,7 +155,12 @@ function scoreThread(
   const addressedAt = th.addressed.get(f.who);
   if (addressedAt !== undefined && f.t - addressedAt <= W.window) s += W.addressed * halfLife(f.t - addressedAt, 15 * 60);
   const mine = th.lastBy.get(f.who);
-  if (mine !== undefined) s += W.speaker * (f.resumes ? 1 : halfLife(f.t - mine, W.speakerHalfLife)) * (speakerLast.get(f.who) === th ? 1 : 0.4);
+  if (mine !== undefined) {
+    const own = speakerLast.get(f.who) === th;
+    s += W.speaker * (f.resumes ? 1 : halfLife(f.t - mine, W.speakerHalfLife)) * (own ? 1 : 0.4) * (own && f.continues ? W.continues : 1);
+  }
+  // "你这…" right after someone else's message answers that message.
+  if (f.addressesPrevious && prev && prev.th === th && prev.f.who !== f.who && f.t - prev.f.t < 120) s += W.secondPerson;
   // ...unless it was put to somebody else by name.
   if (th.question && !th.question.answered && th.question.who !== f.who && !f.opener && (th.question.to.length === 0 || th.question.to.includes(f.who))) s += W.question * halfLife(f.t - th.question.t, W.questionHalfLife);
   let lex = 0;
@@ -162,7 +172,9 @@ function scoreThread(
     // A message that says it resumes an old conversation compares with all of it, not just its recent words.
     if (seen !== undefined) lex += w * (f.resumes ? 1 : halfLife(f.t - seen, W.vocabHalfLife));
   }
-  if (mass > 0) s += W.lexCoverage * (lex / mass) + Math.min(W.lexical * lex, W.lexicalCap);
+  // Big threads share words with anything by chance; their matches count for less.
+  const breadth = Math.min(1, Math.sqrt(W.vocabNorm / Math.max(1, th.vocab.size)));
+  if (mass > 0) s += (W.lexCoverage * (lex / mass) + Math.min(W.lexical * lex, W.lexicalCap)) * breadth;
   if (prev && prev.th === th && prev.f.who !== f.who && f.t - prev.f.t < 180) {
     const p = new Set(prev.f.tokens);
     let shared = 0;

@@ -23,6 +23,10 @@ export interface Features {
   ack: boolean;
   /** Says it continues an earlier conversation ("补充一下", "刚才", "回到...")  */
   resumes: boolean;
+  /** Starts like a continuation of the speaker's own previous message ("那么问题是", "还有", "另外"). */
+  continues: boolean;
+  /** Starts by addressing the previous speaker in the second person ("你这…", "你说的…"). */
+  addressesPrevious: boolean;
   /** Announces a guest talk (分享 + 嘉宾/主题/开始时间/今天请到/今天是我分享). */
   announce: boolean;
   /** Closes a talk ("感谢大家...分享", "分享完毕", "谢谢大家"). */
@@ -47,6 +51,8 @@ const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求
 const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
 const ACK = /^(?:签到|收到|谢谢|多谢|感谢|感谢感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|厉害|早|早啊|欢迎|欢迎欢迎|好|ok|OK|[.。…!！~～]+)[.。!！~～\s]*$/;
 const RESUMES = /补充一下|补充下|补充一点|刚回来|回到(?:刚才|之前|上面)|刚才(?:说|讲|那个|的问题)|接着(?:说|刚才)|上面(?:的问题|说的)/;
+const CONTINUES = /^(?:那么|那|所以|还有|另外|而且|并且|然后|再问|接着|再补充)/;
+const SECOND_PERSON = /^(?:你这|你那|你说|你们这|你们说|你的意思|您这|您说)/;
 const ANNOUNCE_A = /分享/;
 const ANNOUNCE_B = /嘉宾|主题|开始时间|今天请到|今天是我|今晚|给大家做|欢迎/;
 const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听|耐心)|分享(?:完毕|结束|到此)|今天的分享就到/;
@@ -66,7 +72,8 @@ export function plainText(m: Message): string {
 const STOP = new Set(
   ('大家 各位 请问 请教 问下 一下 有没 没有 什么 怎么 这个 那个 就是 不是 可以 我们 你们 他们 是不 不会 现在 的话 还是 一个 '
     + '问题 这样 那样 这种 那种 还有 其实 因为 所以 但是 如果 已经 知道 觉得 感觉 应该 这么 那么 多少 为啥 为什 的是 了吗 '
-    + '是的 对的 好的 有人 谢谢 感谢 哈哈 一般 比如 时候 需要 自己 一样 有点 直接 是什 么的 是个 个问').split(' '),
+    + '是的 对的 好的 有人 谢谢 感谢 哈哈 一般 比如 时候 需要 自己 一样 有点 直接 是什 么的 是个 个问 '
+    + '你这 你们 说的 这是 那是 我们 我的 你的').split(' '),
 );
 
 /** CJK bigrams, Latin words and known terms of a text (unique). */
@@ -125,6 +132,8 @@ export function messageFeatures(day: Day, opts: { terms: string[] }): Features[]
       opener: question && OPENER.test(bare) || /@(?:all|所有人)/i.test(m.text),
       ack,
       resumes: RESUMES.test(bare),
+      continues: CONTINUES.test(bare),
+      addressesPrevious: SECOND_PERSON.test(bare),
       announce,
       closesTalk: CLOSES.test(bare),
       guests,
