@@ -159,7 +159,9 @@ export function parseInline(s: string, names: NameMatcher = NO_NAMES): Inline {
     if (buf) segments.push({ type: 'text', text: buf });
     buf = '';
   };
-  const re = new RegExp(TOKEN.source, 'g');
+  // One shared sticky-free global regex: parseInline is synchronous and never re-entered mid-scan.
+  const re = TOKEN;
+  re.lastIndex = 0;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
