@@ -8,6 +8,13 @@ export const summary = 'terms [--limit N] [--json]     candidate glossary terms 
 
 const USAGE = 'usage: npm run cli -- terms [--limit N] [--json]';
 
+/** The example cut around the term's first occurrence, so the maintainer sees it in use. */
+function around(text: string, term: string): string {
+  const i = Math.max(0, text.toLowerCase().indexOf(term));
+  const from = Math.max(0, i - 20);
+  return (from > 0 ? '…' : '') + text.slice(from, i + term.length + 40);
+}
+
 export async function run(args: string[]): Promise<number> {
   let limit = 30;
   let json = false;
@@ -24,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
   const idx = indexArchive(archive);
   const rows = glossaryCandidates(archive, { limit }).map((c) => {
     const m = idx.message.get(c.exampleId);
-    return { term: c.term, score: c.score, frequency: c.frequency, messages: c.messages, cohesion: c.cohesion, leftEntropy: c.leftEntropy, rightEntropy: c.rightEntropy, example: { messageId: c.exampleId, text: (m?.text ?? '').replace(/\s+/g, ' ').slice(0, 80) } };
+    return { term: c.term, score: c.score, frequency: c.frequency, messages: c.messages, cohesion: c.cohesion, leftEntropy: c.leftEntropy, rightEntropy: c.rightEntropy, example: { messageId: c.exampleId, text: around((m?.text ?? '').replace(/\s+/g, ' '), c.term) } };
   });
   if (json) {
     console.log(JSON.stringify(rows, null, 2));
