@@ -88,7 +88,7 @@ const INVISIBLE = /[\u0085\u2028\u2029\u200b-\u200f\u2060\ufeff]/g;
 const DEBRIS = /<\s*\/?\s*(?:td|tr|table|tbody|span|div|font|col|style|br|p)\b|<\?xml|^\s*</i;
 
 /** Characters that end a mention name when no speaker of the day matches. */
-const MENTION_STOP = /[\s?？\u2005@＠，。！、；：,:;!\[\]【】「」"“”<>]/;
+const MENTION_STOP = /[\s?？\u2005@＠，。！、；：,:;!\[\]【】「」"“”<>]/g;
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;
 
@@ -134,8 +134,9 @@ const NAME_CONTINUES = /[-－~～_+·A-Za-z0-9（(]/;
  */
 function mentionAt(s: string, pos: number, names: NameMatcher): string | null {
   const known = names.longestAt(s, pos);
-  let j = pos;
-  while (j < s.length && !MENTION_STOP.test(s[j])) j++;
+  MENTION_STOP.lastIndex = pos;
+  const stop = MENTION_STOP.exec(s);
+  const j = stop ? stop.index : s.length;
   const written = s.slice(pos, j);
   if (known && (known.length >= written.length || !NAME_CONTINUES.test(s[pos + known.length]))) return known;
   const all = MENTION_ALL.exec(written);
