@@ -18,7 +18,7 @@ export interface ThreadOptions {
 /** Tunable weights; exported so tests can read them, not meant to be changed per call. */
 export const W = {
   /** Threads idle longer than this (s) are no longer candidates, unless the message says it resumes one. */
-  window: 45 * 60,
+  window: 60 * 60,
   /** The thread holding the previous message, decaying with the gap. */
   recent: 1.2,
   recentHalfLife: 8 * 60,

@@ -36,7 +36,8 @@ export class TalkTracker<T = unknown> {
   /** Listeners' messages during the talk default to it. */
   bias(f: Features, th: T): number {
     if (th !== this.thread) return 0;
-    if (this.phase === 'running') return 3;
+    // Listeners' questions go to the guest, even when they open like a new topic ("请问一下…").
+    if (this.phase === 'running') return f.question ? 5.5 : 3;
     if (this.phase === 'tail') return THANKS.test(f.plain) ? 2 : 0.8;
     return 0;
   }
