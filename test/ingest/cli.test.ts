@@ -169,6 +169,11 @@ describe('export', () => {
     expect(j.messages[0]).toMatchObject({ id: 'prodrd/2019-01-08/1', seq: 1, time: '11:52:38', speaker: '马春林-工品汇-研发' });
     for (const t of j.threads) expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds']);
   });
+  it('prints nothing but the JSON on stdout through the real CLI', () => {
+    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'export', '--logs', join(tmp, 'content/logs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).messages.length).toBe(185);
+  });
   it('refuses to export broken logs', async () => {
     const dir = logs({ 'prodrd/2019-01-09-chat.markdown': GOOD });
     expect(await exportCmd(['--logs', dir, '--out', join(tmp, 'x.json')])).toBe(1);
