@@ -32,6 +32,18 @@ export function dayRoster(keys: Iterable<string>, nickOf: (key: string) => Nickn
 
 export type MentionMatch = { key: string; how: 'exact' | 'prefix' | 'name' | 'leading' } | null;
 
+// Mentions repeat a lot (the same few names all day): memoise their name part. Bounded, so a long
+// build does not grow it without limit.
+const mentionNames = new Map<string, string>();
+function mentionNameKey(m: string): string {
+  let k = mentionNames.get(m);
+  if (k === undefined) {
+    if (mentionNames.size > 50_000) mentionNames.clear();
+    mentionNames.set(m, (k = nameKey(parseNickname(m).name)));
+  }
+  return k;
+}
+
 /** Strips what the exporter and the parser leave around a mentioned name (@, `?`, U+2005, spaces). */
 export function normalizeMention(name: string): string {
   return normalizeDisplay(name.replace(/^[@＠]+/, '').replace(/[\u2005\s?]+$/, ''));
@@ -48,7 +60,7 @@ export function resolveMention(raw: string, roster: DayRoster): MentionMatch {
   if (roster.keySet.has(m)) return { key: m, how: 'exact' };
   const prefixed = roster.keys.filter((k) => k.startsWith(m));
   if (prefixed.length === 1 && [...m].length >= 2) return { key: prefixed[0], how: 'prefix' };
-  const byName = roster.byName.get(nameKey(parseNickname(m).name));
+  const byName = roster.byName.get(mentionNameKey(m));
   if (byName?.length === 1) return { key: byName[0], how: 'name' };
   const lead = roster.keys.find((k) => [...k].length >= 2 && m.startsWith(k) && !/^[A-Za-z0-9]/.test(m.slice(k.length)));
   return lead ? { key: lead, how: 'leading' } : null;

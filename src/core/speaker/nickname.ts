@@ -46,6 +46,12 @@ function lower(s: string): string {
   return s.toLowerCase();
 }
 
+// Lower-cased once: these run for every distinct nickname and mention.
+const ROLES_LC = ROLES.map((r) => [r, lower(r)] as const);
+const ROLE_SET_LC = new Set(ROLES_LC.map((r) => r[1]));
+const QUALIFIERS_LC = ROLE_QUALIFIERS.map(lower);
+const COMPANY_PREFIXES = [...COMPANIES].filter((c) => c.length >= 2);
+
 export function isCity(t: string): boolean {
   return CITIES.has(t) || CITY_CODES.has(t) || (t.length >= 3 && t.endsWith('市') && CITIES.has(t.slice(0, -1)));
 }
@@ -59,9 +65,9 @@ function cityPrefix(t: string): string | null {
 /** Whole-part role, or a part that ends with a role (`厦门投融汇CTO` -> company 厦门投融汇, role CTO). */
 export function splitRole(t: string): { role: string; rest: string } | null {
   const lt = lower(t);
-  for (const r of ROLES) if (lt === lower(r)) return { role: t, rest: '' };
-  for (const r of ROLES) {
-    if (!lt.endsWith(lower(r))) continue;
+  if (ROLE_SET_LC.has(lt)) return { role: t, rest: '' };
+  for (const [r, rl] of ROLES_LC) {
+    if (!lt.endsWith(rl)) continue;
     let rest = t.slice(0, t.length - r.length);
     // A Latin role glued to a Latin word is part of that word (`superLead` is not a lead).
     if (/^[A-Za-z]/.test(r) && /[A-Za-z]$/.test(rest)) continue;
@@ -69,8 +75,9 @@ export function splitRole(t: string): { role: string; rest: string } | null {
     // Qualifiers in front belong to the role (`快捷通渠道经理` -> 渠道经理).
     for (let again = true; again; ) {
       again = false;
-      for (const q of ROLE_QUALIFIERS) {
-        if (rest.length > 0 && lower(rest).endsWith(lower(q))) {
+      const restLc = lower(rest);
+      for (const q of QUALIFIERS_LC) {
+        if (rest.length > 0 && restLc.endsWith(q)) {
           role = rest.slice(rest.length - q.length) + role;
           rest = rest.slice(0, rest.length - q.length);
           again = true;
@@ -89,7 +96,7 @@ export function splitRole(t: string): { role: string; rest: string } | null {
 
 export function isCompanyish(t: string): boolean {
   if (COMPANIES.has(t) || COMPANIES.has(t.toUpperCase())) return true;
-  if (HAN.test(t) && [...COMPANIES].some((c) => c.length >= 2 && t.length > c.length && t.startsWith(c))) return true;
+  if (HAN.test(t) && COMPANY_PREFIXES.some((c) => t.length > c.length && t.startsWith(c))) return true;
   if (COMPANY_MARKS.some((m) => t.includes(m) && t !== m)) return true;
   if (t.length >= 3 && HAN.test(t) && COMPANY_ENDINGS.some((e) => t.endsWith(e))) return true;
   return cityPrefix(t) !== null && !personLike(t.slice(cityPrefix(t)!.length));
