@@ -33,11 +33,11 @@ export interface BuildStats {
 
 const pow2ceil = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
-/** FlexSearch's export keys are `<n>.reg|map|ctx|cfg`; the client needs only the token map. */
-function exportIndex(ix: Index): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The token map of a FlexSearch index, from its export (keys `<n>.reg|map|ctx|cfg`; only `map` matters here). */
+function exportMaps(ix: Index): unknown[][] {
+  const out: unknown[][] = [];
   ix.export((key: string, data: string) => {
-    if (data !== undefined && /\.map$/.test(key)) out[key] = data;
+    if (data !== undefined && /\.map$/.test(key)) out.push(JSON.parse(data) as unknown[]);
   });
   return out;
 }
@@ -106,41 +106,39 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   // Each batch re-tokenizes every message but holds only its shards' postings in memory.
   const estPostings = messageCount * 80;
   const batches = Math.max(1, Math.ceil(estPostings / (opts.maxPostingsInMemory ?? 30_000_000)));
+  const shardOf = (tok: string) => hash(tok) % (isUnigram(tok) ? unigramShards : shards);
   const families: { dir: 'idx' | 'uni'; n: number; uni: boolean }[] = [
     { dir: 'idx', n: shards, uni: false },
     { dir: 'uni', n: unigramShards, uni: true },
   ];
   for (let b = 0; b < batches; b++) {
-    const ixs = new Map<string, Index>();
+    // One FlexSearch index per batch (an `add` per shard per message would cost far more), whose exported
+    // token map is then split into the shards by token hash.
+    const ix = newFlexIndex();
     let o = 0;
     for (const day of archive.days) {
       for (const m of day.messages) {
-        const byShard = new Map<string, string[]>();
-        for (const tok of indexTokens(m.text, vocabulary)) {
-          const uni = isUnigram(tok);
-          const h = hash(tok);
-          const n = uni ? unigramShards : shards;
-          const s = h % n;
-          if (batches > 1 && s % batches !== b) continue;
-          const key = `${uni ? 'uni' : 'idx'}/${s}`;
-          let arr = byShard.get(key);
-          if (!arr) byShard.set(key, (arr = []));
-          arr.push(tok);
-        }
-        for (const [key, toks] of byShard) {
-          let ix = ixs.get(key);
-          if (!ix) ixs.set(key, (ix = newFlexIndex()));
-          ix.add(o, toks.join(TOKEN_SEP));
-        }
+        const toks = batches === 1 ? indexTokens(m.text, vocabulary) : indexTokens(m.text, vocabulary).filter((t) => shardOf(t) % batches === b);
+        if (toks.length) ix.add(o, toks.join(TOKEN_SEP));
         o++;
+      }
+    }
+    const buckets = new Map<string, unknown[]>();
+    for (const entries of exportMaps(ix)) {
+      for (const e of entries) {
+        const tok = (e as [string])[0];
+        const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
+        let arr = buckets.get(key);
+        if (!arr) buckets.set(key, (arr = []));
+        arr.push(e);
       }
     }
     for (const f of families) {
       for (let s = 0; s < f.n; s++) {
         if (batches > 1 && s % batches !== b) continue;
-        const ix = ixs.get(`${f.dir}/${s}`);
-        write(`${f.dir}/${s}.json`, JSON.stringify(ix ? exportIndex(ix) : {}));
-        ixs.delete(`${f.dir}/${s}`);
+        const entries = buckets.get(`${f.dir}/${s}`);
+        // The shape FlexSearch's import expects: { "<n>.map": "[[token, [[ids]]], ...]" }.
+        write(`${f.dir}/${s}.json`, JSON.stringify(entries ? { '1.map': JSON.stringify(entries) } : {}));
       }
     }
   }
