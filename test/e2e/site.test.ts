@@ -9,7 +9,7 @@ import { ARTEFACTS, launch, skipBrowserTests } from '../helpers/browser.ts';
 import { serveSite } from '../helpers/server.ts';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
-import { dayUrl, threadUrl } from '../../src/site/urls.ts';
+import { dayUrl, personUrl, threadUrl } from '../../src/site/urls.ts';
 
 const skip = skipBrowserTests();
 const archive = loadArchive(join(ROOT, 'content'));
@@ -136,7 +136,7 @@ describe.skipIf(skip)('site in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     const t = archive.threads.reduce((a, b) => (b.messageIds.length > a.messageIds.length ? b : a));
     const speaker = archive.speakers.reduce((a, b) => (b.messageCount > a.messageCount ? b : a));
-    const pages: [string, string][] = [['home', '/'], ['day', dayUrl(t.day)], ['thread', threadUrl(t.id)], ['topics', '/topics/'], ['people', '/people/'], ['person', `/people/${encodeURIComponent(decodeURIComponent(speaker.id))}/`]];
+    const pages: [string, string][] = [['home', '/'], ['day', dayUrl(t.day)], ['thread', threadUrl(t.id)], ['topics', '/topics/'], ['people', '/people/'], ['person', personUrl(speaker.id)]];
     for (const [name, path] of pages) {
       await page.goto(`${server.url}${path}`);
       expect(await overflow(), path).toBeLessThanOrEqual(0);

@@ -1,7 +1,7 @@
 // Checks on the built bundled site (.test-sites/main, built by globalSetup): every page the archive implies
 // exists at its DESIGN URL, and every message of every day appears exactly once with its anchor.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
@@ -63,6 +63,19 @@ describe('built site', () => {
     expect(home).toContain('href="/feed.xml"');
     expect(home).toContain('href="/sitemap.xml"');
     expect(home).toContain('<html lang="zh-CN"');
+  });
+  it('has no broken internal link on the pages the site work renders', () => {
+    const pages = (readdirSync(MAIN_SITE, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('index.html') && !/^(search|glossary)\//.test(f));
+    expect(pages.length).toBeGreaterThan(archive.days.length + archive.threads.length);
+    const broken = new Set<string>();
+    for (const f of pages) {
+      for (const [, href] of readFileSync(join(MAIN_SITE, f), 'utf8').matchAll(/href="(\/[^"#?]*)/g)) {
+        const path = join(MAIN_SITE, decodeURIComponent(href.replace(/&amp;/g, '&')));
+        if (!existsSync(href.endsWith('/') ? join(path, 'index.html') : path)) broken.add(`${f} -> ${href}`);
+      }
+    }
+    expect([...broken].slice(0, 20)).toEqual([]);
   });
   it('puts the header navigation on every page', () => {
     const page = html(dayUrl(archive.days[0].id));
