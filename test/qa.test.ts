@@ -46,4 +46,15 @@ describe('findQA', () => {
     expect(title.length).toBeLessThanOrEqual(41);
     expect(text).toContain(title.replace(/…$/, ''));
   });
+
+  it('titles a thread with nothing to quote by what it holds and who posted it, never with an empty string', () => {
+    const day = makeDay([
+      { time: '09:21:43', who: '北京一张泽雄', text: '', kind: 'image' },
+      { time: '09:22:00', who: 'B', text: '' },
+    ]);
+    day.messages[0].images = [{ url: 'http://static.cocolian.cn/img/201808/20180808_092143.png', alt: '2018-08-08 09:21:43', safe: true }];
+    expect(threadTitle(day, [1, 2], findQA(day, [1, 2]))).toBe('[图片] 北京一张泽雄');
+    const empty = makeDay([{ time: '12:43:58', who: '', text: '' }]);
+    expect(threadTitle(empty, [1], findQA(empty, [1]))).toBe('[空消息] 匿名');
+  });
 });

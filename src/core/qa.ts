@@ -74,5 +74,8 @@ export function threadTitle(day: Day, seqs: number[], qa: QA): string {
     if (title) return title;
   }
   const first = msgs.find(isSubstantive) ?? msgs.find((m) => titleFrom(m));
-  return first ? titleFrom(first) : '';
+  if (first) return titleFrom(first);
+  // Nothing to quote (only images or empty messages): say what the thread holds and who posted it.
+  const what = msgs.some((m) => m.images.length > 0) ? '图片' : msgs.some((m) => m.links.length > 0) ? '链接' : '空消息';
+  return `[${what}] ${msgs[0]?.speaker || '匿名'}`;
 }
