@@ -75,6 +75,9 @@ export function threadTitle(day: Day, seqs: number[], qa: QA): string {
   }
   const first = msgs.find(isSubstantive) ?? msgs.find((m) => titleFrom(m));
   if (first) return titleFrom(first);
+  // Greetings and emoji-only threads: their own words, as written ("大家好", "[强]").
+  const said = msgs.map((m) => m.text.replace(/\s+/g, ' ').trim()).find(Boolean);
+  if (said) return [...said].length <= TITLE_MAX ? said : [...said].slice(0, TITLE_MAX).join('') + '…';
   // Nothing to quote (only images or empty messages): say what the thread holds and who posted it.
   const what = msgs.some((m) => m.images.length > 0) ? '图片' : msgs.some((m) => m.links.length > 0) ? '链接' : '空消息';
   return `[${what}] ${msgs[0]?.speaker || '匿名'}`;
