@@ -4,7 +4,8 @@ import { parseDay } from './parse.ts';
 import { assignSpeakers } from './speaker.ts';
 import { disentangle } from './threads.ts';
 import { findQA, threadTitle } from './qa.ts';
-import { scoreTopics } from './topics.ts';
+import { compileTopics, scoreCompiledTopics, type CompiledTopics } from './topics.ts';
+import { compileThreadTerms, type ThreadTerms } from './threads/features.ts';
 import { linkTerms, parseGlossaryFile } from './glossary.ts';
 import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from './types.ts';
 
@@ -19,19 +20,26 @@ export function buildArchive(input: ArchiveInput): Archive {
   parsed.sort((a, b) => (a.group === b.group ? a.date.localeCompare(b.date) : a.group.localeCompare(b.group)));
   const { days, speakers } = assignSpeakers(parsed);
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
-  const termStrings = terms.flatMap((t) => [t.term, ...t.aliases]);
-  const threads: Thread[] = days.flatMap((day) => buildThreads(day, termStrings, input));
+  // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
+  const threadTerms = [...terms.flatMap((t) => [t.term, ...t.aliases]), ...input.topics.flatMap((t) => t.terms.map(String))];
+  // Term lists are compiled once per archive, not once per day or per thread.
+  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTopics(input.topics) };
+  const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared));
   linkTerms(terms, threads, days);
   return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems };
 }
 
-function buildThreads(day: Day, terms: string[], input: ArchiveInput): Thread[] {
-  // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
-  const threadTerms = [...terms, ...input.topics.flatMap((t) => t.terms.map(String))];
-  return disentangle(day, { terms: threadTerms }).map((seqs) => {
+interface Shared {
+  threadTerms: string[];
+  compiled: ThreadTerms;
+  topics: CompiledTopics;
+}
+
+function buildThreads(day: Day, shared: Shared): Thread[] {
+  return disentangle(day, { terms: shared.threadTerms, compiled: shared.compiled }).map((seqs) => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
     const qa = findQA(day, seqs);
-    const topicScores = scoreTopics(msgs.map((m) => m.text).join('\n'), input.topics);
+    const topicScores = scoreCompiledTopics(msgs.map((m) => m.text).join('\n'), shared.topics);
     const participants = [...new Set(msgs.map((m) => m.speakerId))];
     return {
       id: `${day.id}/t${seqs[0]}`,

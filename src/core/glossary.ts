@@ -1,6 +1,7 @@
 // Curated glossary: content/glossary/<slug>.md (front matter: term, aliases, topics, related, sources;
 // body: the definition in markdown). Pure: parsing, matching terms in text, linking terms to threads.
 import matter from 'gray-matter';
+import { TermsMatcher } from './terms-matcher.ts';
 import type { Day, Term, Thread } from './types.ts';
 
 export interface GlossaryEntry {
@@ -58,6 +59,46 @@ export function termSpans(text: string, terms: Term[]): TermSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/** Glossary words prepared for matching many texts: termSpans' word order plus one matcher over them. */
+export interface CompiledTermWords {
+  /** Longest first (ties in glossary order), as termSpans takes them; `pattern` indexes matcher.patterns. */
+  words: { pattern: number; slug: string }[];
+  matcher: TermsMatcher;
+}
+
+export function compileTermWords(terms: Term[]): CompiledTermWords {
+  const patterns: string[] = [];
+  const index = new Map<string, number>();
+  const words = terms
+    .flatMap((t) => termWords(t).map((w) => ({ w: w.toLowerCase(), slug: t.slug })))
+    .sort((a, b) => b.w.length - a.w.length)
+    .map(({ w, slug }) => {
+      let pattern = index.get(w);
+      if (pattern === undefined) { pattern = patterns.length; patterns.push(w); index.set(w, pattern); }
+      return { pattern, slug };
+    });
+  return { words, matcher: new TermsMatcher(patterns) };
+}
+
+/** termSpans with the words compiled once: one pass finds every occurrence, then the same longest-first claim. */
+export function termSpansWith(text: string, c: CompiledTermWords): TermSpan[] {
+  const lower = text.toLowerCase();
+  const at: number[][] = c.matcher.patterns.map(() => []);
+  c.matcher.scan(lower, (p, start) => at[p].push(start));
+  const taken = new Uint8Array(text.length);
+  const spans: TermSpan[] = [];
+  for (const { pattern, slug } of c.words) {
+    const len = c.matcher.patterns[pattern].length;
+    for (const i of at[pattern]) {
+      if (isInsideLatinWord(lower, i, len)) continue;
+      if (taken.subarray(i, i + len).some(Boolean)) continue;
+      taken.fill(1, i, i + len);
+      spans.push({ start: i, end: i + len, slug });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
 // A Latin term (canal, otter) must not match inside a longer Latin word (canals, potter); CJK has no such edges.
 function isInsideLatinWord(text: string, i: number, len: number): boolean {
   const alnum = /[a-z0-9]/;
@@ -71,11 +112,12 @@ export function linkTerms(terms: Term[], threads: Thread[], days: Day[]): void {
   const dayById = new Map(days.map((d) => [d.id, d]));
   for (const t of terms) t.threadIds = [];
   const bySlug = new Map(terms.map((t) => [t.slug, t]));
+  const compiled = compileTermWords(terms);
   for (const th of threads) {
     const day = dayById.get(th.day);
     if (!day) continue;
     const text = th.seqs.map((s) => day.messages[s - 1]?.text ?? '').join('\n');
-    const found = new Set(termSpans(text, terms).map((s) => s.slug));
+    const found = new Set(termSpansWith(text, compiled).map((s) => s.slug));
     for (const slug of found) bySlug.get(slug)!.threadIds.push(th.id);
   }
 }

@@ -5,12 +5,14 @@
 // shared terms (CJK bigrams, Latin words, glossary terms) weighted by rarity within the day; time gaps; the
 // guest-talk pattern (src/core/threads/talk.ts). Cost is O(messages x recent threads).
 import type { Day } from './types.ts';
-import { messageFeatures, type Features } from './threads/features.ts';
+import { messageFeatures, type Features, type ThreadTerms } from './threads/features.ts';
 import { TalkTracker } from './threads/talk.ts';
 
 export interface ThreadOptions {
   /** Glossary terms and aliases (and topic keywords), kept whole when comparing messages. */
   terms: string[];
+  /** `terms` compiled once (compileThreadTerms) when many days share them; compiled per call when absent. */
+  compiled?: ThreadTerms;
   /** Debugging aid: called with each message's candidate scores (thread = seq of its first message). */
   trace?: (seq: number, scores: { thread: number; score: number }[], fresh: number, chosen: number) => void;
 }

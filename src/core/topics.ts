@@ -1,6 +1,7 @@
 // Topic tagging against the taxonomy in content/topics.yaml (maintainers edit the file, not this code).
 // A topic scores by how often its terms occur in a thread; longer terms are more specific and weigh more;
 // repeated mentions add with diminishing returns so one chatty speaker does not decide a thread's topic.
+import { TermsMatcher } from './terms-matcher.ts';
 import type { Topic, TopicScore } from './types.ts';
 
 /** Minimum score to tag a thread at all, and share of the best topic a runner-up needs. */
@@ -8,25 +9,46 @@ const MIN_SCORE = 1;
 const RELATIVE = 0.35;
 const MAX_TOPICS = 3;
 
-function occurrences(hay: string, needle: string): number {
-  let n = 0;
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
-  return n;
+/** A taxonomy prepared for scoring many texts: each topic's distinct terms as pattern indices of one matcher. */
+export interface CompiledTopics {
+  topics: { slug: string; terms: { pattern: number; specificity: number }[] }[];
+  matcher: TermsMatcher;
 }
 
-/** Topics of a text, best first, each with a score; none when no term is frequent or specific enough. */
-export function scoreTopics(text: string, topics: Topic[]): TopicScore[] {
-  const lower = text.toLowerCase();
-  const scored = topics.map((t) => {
-    let score = 0;
+export function compileTopics(topics: Topic[]): CompiledTopics {
+  const patterns: string[] = [];
+  const index = new Map<string, number>();
+  const compiled = topics.map((t) => {
     const seen = new Set<string>();
+    const terms: { pattern: number; specificity: number }[] = [];
     for (const raw of t.terms) {
       const term = String(raw).toLowerCase().trim();
       if (!term || seen.has(term)) continue;
       seen.add(term);
-      const n = occurrences(lower, term);
+      let pattern = index.get(term);
+      if (pattern === undefined) { pattern = patterns.length; patterns.push(term); index.set(term, pattern); }
+      terms.push({ pattern, specificity: Math.min([...term].length, 4) / 2 });
+    }
+    return { slug: t.slug, terms };
+  });
+  return { topics: compiled, matcher: new TermsMatcher(patterns) };
+}
+
+/** Topics of a text, best first, each with a score; none when no term is frequent or specific enough. */
+export function scoreTopics(text: string, topics: Topic[]): TopicScore[] {
+  return scoreCompiledTopics(text, compileTopics(topics));
+}
+
+/** scoreTopics with the taxonomy compiled once (the archive scores every thread against the same one). */
+export function scoreCompiledTopics(text: string, c: CompiledTopics): TopicScore[] {
+  // Non-overlapping occurrences of each term, as repeated indexOf counts them.
+  const counts = c.matcher.counts(text.toLowerCase());
+  const scored = c.topics.map((t) => {
+    let score = 0;
+    // Summed in the taxonomy's term order: the rounding below must see the same floating-point sum.
+    for (const { pattern, specificity } of t.terms) {
+      const n = counts[pattern];
       if (n === 0) continue;
-      const specificity = Math.min([...term].length, 4) / 2;
       score += specificity * Math.log2(1 + n);
     }
     return { slug: t.slug, score: Math.round(score * 100) / 100 };

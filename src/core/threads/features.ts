@@ -1,5 +1,6 @@
 // Per-message features the disentangler scores with. Pure; computed once per day, linear in its size.
 import type { Day, Message } from '../types.ts';
+import { TermsMatcher } from '../terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
 
 export interface Features {
@@ -76,8 +77,24 @@ const STOP = new Set(
     + '你这 你们 说的 这是 那是 我们 我的 你的').split(' '),
 );
 
+/** The thread terms as compared (trimmed, lower-cased, unique, 2+ characters) and their matcher. */
+export interface ThreadTerms {
+  terms: string[];
+  matcher: TermsMatcher;
+}
+
+/** Compiles a term list once, so each day (and each message) does not rescan every term. */
+export function compileThreadTerms(raw: string[]): ThreadTerms {
+  const terms = [...new Set(raw.map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 2))];
+  return { terms, matcher: new TermsMatcher(terms) };
+}
+
 /** CJK bigrams, Latin words and known terms of a text (unique). */
 export function tokensOf(plain: string, terms: string[]): string[] {
+  return tokensWith(plain, new TermsMatcher(terms.map((t) => (t.length >= 2 ? t : ''))));
+}
+
+function tokensWith(plain: string, matcher: TermsMatcher): string[] {
   const out = new Set<string>();
   const lower = plain.toLowerCase();
   for (const run of lower.match(CJK) ?? []) {
@@ -85,14 +102,15 @@ export function tokensOf(plain: string, terms: string[]): string[] {
     for (let i = 0; i + 1 < run.length; i++) { const b = run.slice(i, i + 2); if (!STOP.has(b)) out.add(b); }
   }
   for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) out.add(w);
-  for (const term of terms) if (term.length >= 2 && lower.includes(term)) out.add('#' + term);
+  // Terms in list order, as the per-term scan added them (token order feeds floating-point sums).
+  for (const k of matcher.present(lower)) out.add('#' + matcher.patterns[k]);
   return [...out];
 }
 
 const norm = (s: string) => s.replace(EMOJI, '').replace(/[\s?？!！。.,，~～…]+/g, '').toLowerCase();
 
-export function messageFeatures(day: Day, opts: { terms: string[] }): Features[] {
-  const terms = [...new Set(opts.terms.map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 2))];
+export function messageFeatures(day: Day, opts: { terms: string[]; compiled?: ThreadTerms }): Features[] {
+  const { matcher } = opts.compiled ?? compileThreadTerms(opts.terms);
   const mentions = resolveMentions(day);
   const lastByText = new Map<string, number>();
   const bySeq = new Map(day.messages.map((m) => [m.seq, m]));
@@ -125,7 +143,7 @@ export function messageFeatures(day: Day, opts: { terms: string[] }): Features[]
       t: secs(m.time),
       who,
       plain,
-      tokens: ack ? [] : tokensOf(plain, terms),
+      tokens: ack ? [] : tokensWith(plain, matcher),
       mentions: mentions[i].filter((k) => k !== who),
       mentionsAll: /@(?:all|所有人)/i.test(m.text),
       question,
