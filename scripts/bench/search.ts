@@ -225,7 +225,11 @@ async function dataset(name: string, archive: Archive, site: string, repeat: num
   const messages = archive.days.reduce((n, d) => n + d.messages.length, 0);
   console.error(`[bench search] ${name}: ${messages} messages, ${archive.threads.length} threads; building our index`);
   const buildMs = writeIndex(archive, site);
-  const sizes = { index: dirBytes(join(site, 'search/idx')) + dirBytes(join(site, 'search/uni')), docs: dirBytes(join(site, 'search/docs')) };
+  // Index: the token shards; docs: everything else a query may fetch (map blocks, text chunks, filter lists).
+  const sizes = {
+    index: dirBytes(join(site, 'search/idx')) + dirBytes(join(site, 'search/uni')),
+    docs: ['map', 'docs', 'spk', 'topics'].reduce((n, d) => n + dirBytes(join(site, 'search', d)), 0),
+  };
   const node = await nodeRun(archive, site, repeat);
   let pfMs = NaN;
   let texts: Map<string, string> | null = null;
@@ -246,7 +250,7 @@ async function dataset(name: string, archive: Archive, site: string, repeat: num
     firstQueryBytes: node.firstQueryBytes, firstQueryGzip: node.firstQueryGzip, nodeMed: node.med, nodeP95: node.p95,
     chromeMed: chrome?.ours.med ?? null, chromeP95: chrome?.ours.p95 ?? null, precision: node.precision, recall: node.recall,
   }];
-  console.error(`[bench search] ${name}: our index ${(sizes.index / messages).toFixed(0)} B/msg without docs, ${(sizes.docs / messages).toFixed(0)} B/msg docs`);
+  console.error(`[bench search] ${name}: our index ${(sizes.index / messages).toFixed(0)} B/msg token shards, ${(sizes.docs / messages).toFixed(0)} B/msg map+text+filters; first query ${(node.firstQueryBytes / 1024).toFixed(1)} KiB (${(node.firstQueryGzip / 1024).toFixed(1)} KiB gzip)`);
   if (opts.pagefind) {
     rows.push({
       dataset: name, engine: 'pagefind (pages)', messages, buildMs: pfMs, bytesPerMessage: dirBytes(join(site, 'pagefind')) / messages,

@@ -48,6 +48,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const client = new SearchClient(siteFetcher(site));
   const r = await client.search(query, { filters, limit });
+  // Every match's text for --messages (the page, like the default output, loads the text of what it shows only).
+  if (messagesMode) await client.hydrate(r.messages, r.terms);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const out = messagesMode
     // Every matching message, ranked (--limit does not apply): what exactness is measured on.

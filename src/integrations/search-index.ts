@@ -1,5 +1,5 @@
 // Astro integration: after the pages are written, builds the search index of the same archive into
-// <outDir>/search/ (manifest, token shards, docs chunks; see src/search/format.ts).
+// <outDir>/search/ (manifest, token shards, map blocks, text chunks; see src/search/format.ts).
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
-        for (const sub of ['idx', 'uni', 'docs']) rmSync(join(root, sub), { recursive: true, force: true });
+        for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics']) rmSync(join(root, sub), { recursive: true, force: true });
         const stats = buildSearchIndex(loadArchive(), (path, content) => {
           const file = join(root, path);
           mkdirSync(dirname(file), { recursive: true });

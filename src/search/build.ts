@@ -1,19 +1,21 @@
 // Builds the search index files from an Archive. Pure over its input: files go out through `emit`, so the
 // Astro integration, the CLI tests and the benchmark all write (or just measure) the same bytes.
-import type { Index } from 'flexsearch';
-import { newFlexIndex } from './flex.ts';
 import type { Archive, Thread } from '../core/types.ts';
-import { indexTokens, isUnigram, prepareVocabulary } from './tokenize.ts';
+import { indexTokenPositions, isUnigram, prepareVocabulary } from './tokenize.ts';
 import {
-  FORMAT_VERSION, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, TOKEN_SEP, hash,
-  type DocChunk, type DocMessage, type Facets, type Manifest,
+  FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, codeChar, hash, speakerPath,
+  type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
 } from './format.ts';
 
 export type Emit = (path: string, content: string) => void;
 
 export interface BuildOptions {
-  /** Target size of a docs chunk in characters of text (whole days are never split). */
+  /** Target size of a docs chunk in characters of text: what showing one result costs at least. */
   chunkChars?: number;
+  /** Most messages in a docs chunk. */
+  chunkMessages?: number;
+  /** Messages per map block: a query fetches the blocks of the messages it matches. */
+  blockMessages?: number;
   /** Messages per token shard (sets the shard count): smaller shards mean less to download per query. */
   messagesPerShard?: number;
   /** Upper bound on postings held in memory at once; shards are built in batches beyond it. */
@@ -25,26 +27,18 @@ export interface BuildStats {
   threads: number;
   shards: number;
   unigramShards: number;
+  blocks: number;
   chunks: number;
-  bytes: { manifest: number; idx: number; uni: number; docs: number; facets: number; total: number };
+  bytes: { manifest: number; idx: number; uni: number; map: number; docs: number; spk: number; topics: number; facets: number; total: number };
   files: number;
   ms: number;
 }
 
 const pow2ceil = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
-/** The token map of a FlexSearch index, from its export (keys `<n>.reg|map|ctx|cfg`; only `map` matters here). */
-function exportMaps(ix: Index): unknown[][] {
-  const out: unknown[][] = [];
-  ix.export((key: string, data: string) => {
-    if (data !== undefined && /\.map$/.test(key)) out.push(JSON.parse(data) as unknown[]);
-  });
-  return out;
-}
-
 export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOptions = {}): BuildStats {
   const t0 = performance.now();
-  const bytes = { manifest: 0, idx: 0, uni: 0, docs: 0, facets: 0, total: 0 };
+  const bytes = { manifest: 0, idx: 0, uni: 0, map: 0, docs: 0, spk: 0, topics: 0, facets: 0, total: 0 };
   let files = 0;
   const write = (path: string, content: string) => {
     const n = Buffer.byteLength(content);
@@ -59,98 +53,158 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   const threadOf = new Map<string, Thread>();
   for (const th of archive.threads) for (const id of th.messageIds) threadOf.set(id, th);
 
-  // Docs chunks: whole days, in archive order; message ordinals are global positions in that order.
-  const chunkChars = opts.chunkChars ?? 40_000;
-  const chunks: number[] = [];
-  let ord = 0;
-  let cur: DocChunk | null = null;
-  let curChars = 0;
-  let chunkNo = 0;
-  const flush = () => {
-    if (cur && cur.m.length) write(`docs/${chunkNo++}.json`, JSON.stringify(cur));
-    cur = null;
-    curChars = 0;
+  // Map blocks and docs chunks, in archive order; message ordinals are global positions in that order.
+  const blockMessages = opts.blockMessages ?? 8192;
+  const chunkChars = opts.chunkChars ?? 1200;
+  const chunkMessages = opts.chunkMessages ?? 48;
+  const blocks: number[] = [];
+  const topicThreads = new Map<string, number[]>();
+  const speakerOrds = new Map<string, number[]>();
+  let block: MapBlock | null = null;
+  let chunk: DocChunk | null = null;
+  let chunkLen = 0;
+  let chunkCount = 0;
+  const flushChunk = () => {
+    if (chunk) write(`docs/${blocks.length - 1}/${block!.docs.length - 1}.json`, JSON.stringify(chunk));
+    chunk = null;
+    chunkLen = 0;
   };
+  const flushBlock = () => {
+    flushChunk();
+    if (block) write(`map/${blocks.length - 1}.json`, JSON.stringify(block));
+    block = null;
+  };
+  let ord = 0;
+  let tno = 0;
   for (const day of archive.days) {
-    if (!cur || curChars >= chunkChars) {
-      flush();
-      cur = { days: [], threads: [], m: [] };
-      chunks.push(ord);
-    }
-    const c: DocChunk = cur;
-    const dayIdx = c.days.push([day.id, day.group, day.date]) - 1;
-    const threadIdx = new Map<string, number>();
+    const base = tno;
+    const tiOf = new Map<string, number>();
+    let codes = '';
+    const tnos: number[] = [];
     for (const m of day.messages) {
       const th = threadOf.get(m.id);
       let ti = -1;
       if (th) {
-        ti = threadIdx.get(th.id) ?? -1;
+        ti = tiOf.get(th.id) ?? -1;
         if (ti < 0) {
-          ti = c.threads.push([th.id, th.title, th.topics, th.seqs]) - 1;
-          threadIdx.set(th.id, ti);
+          tiOf.set(th.id, (ti = tiOf.size));
+          for (const slug of th.topics) {
+            let a = topicThreads.get(slug);
+            if (!a) topicThreads.set(slug, (a = []));
+            a.push(tno);
+          }
+          tno++;
         }
       }
+      tnos.push(ti < 0 ? -1 : base + ti);
       const role = !th ? ROLE_OTHER : th.questionId === m.id ? ROLE_QUESTION : th.answerIds.includes(m.id) ? ROLE_ANSWER : ROLE_OTHER;
-      const dm: DocMessage = [dayIdx, m.seq, m.speaker, m.speakerId, ti, role, m.text];
-      c.m.push(dm);
-      curChars += m.text.length + 30;
-      ord++;
+      codes += codeChar((ti + 1) * 3 + role);
     }
+    const first = day.messages[0]?.seq ?? 1;
+    const entry: MapDay = [day.id, first, base, codes];
+    if (day.messages.some((m, i) => m.seq !== first + i)) entry.push(day.messages.map((m) => m.seq));
+    let listed = false;
+    day.messages.forEach((m, i) => {
+      if (ord % blockMessages === 0) {
+        flushBlock();
+        blocks.push(ord);
+        block = { firstOrd: ord - i, days: [], docs: [] };
+        listed = false;
+      }
+      const b = block!;
+      if (!listed) {
+        b.days.push(entry);
+        listed = true;
+      }
+      if (!chunk || chunkLen >= chunkChars || chunk.m.length >= chunkMessages) {
+        flushChunk();
+        chunk = { first: ord, m: [], t: {} };
+        b.docs.push(ord);
+        chunkCount++;
+      }
+      const c: DocChunk = chunk;
+      c.m.push([m.speaker, m.speakerId, m.text]);
+      const th = threadOf.get(m.id);
+      if (th && tnos[i] >= 0) c.t[tnos[i]] ??= [th.title, th.topics];
+      chunkLen += m.text.length + 10;
+      let so = speakerOrds.get(m.speakerId);
+      if (!so) speakerOrds.set(m.speakerId, (so = []));
+      so.push(ord);
+      ord++;
+    });
   }
-  flush();
+  flushBlock();
   const messageCount = ord;
 
   // Token shards: a token lives in shard hash(token) % n, so a query knows which files to fetch.
   const shards = Math.min(8192, pow2ceil(messageCount / (opts.messagesPerShard ?? 128)));
   const unigramShards = Math.min(2048, pow2ceil(messageCount / ((opts.messagesPerShard ?? 128) * 4)));
   // Each batch re-tokenizes every message but holds only its shards' postings in memory.
-  const estPostings = messageCount * 80;
+  const estPostings = messageCount * 50; // ~42 token occurrences per message measured on the synthetic archive
   const batches = Math.max(1, Math.ceil(estPostings / (opts.maxPostingsInMemory ?? 30_000_000)));
   const shardOf = (tok: string) => hash(tok) % (isUnigram(tok) ? unigramShards : shards);
-  const families: { dir: 'idx' | 'uni'; n: number; uni: boolean }[] = [
-    { dir: 'idx', n: shards, uni: false },
-    { dir: 'uni', n: unigramShards, uni: true },
+  const families: { dir: 'idx' | 'uni'; n: number }[] = [
+    { dir: 'idx', n: shards },
+    { dir: 'uni', n: unigramShards },
   ];
   for (let b = 0; b < batches; b++) {
-    // One FlexSearch index per batch (an `add` per shard per message would cost far more), whose exported
-    // token map is then split into the shards by token hash.
-    const ix = newFlexIndex();
+    // The token map FlexSearch exports, built directly: an id per (message, token offset), so the postings
+    // carry term frequency and position (a FlexSearch `add` keeps one entry per token and document).
+    const map = new Map<string, number[]>();
     let o = 0;
     for (const day of archive.days) {
       for (const m of day.messages) {
-        const toks = batches === 1 ? indexTokens(m.text, vocabulary) : indexTokens(m.text, vocabulary).filter((t) => shardOf(t) % batches === b);
-        if (toks.length) ix.add(o, toks.join(TOKEN_SEP));
+        for (const [tok, offs] of indexTokenPositions(m.text, vocabulary)) {
+          if (batches > 1 && shardOf(tok) % batches !== b) continue;
+          let ids = map.get(tok);
+          if (!ids) map.set(tok, (ids = []));
+          let last = -1;
+          for (const off of offs.length > 1 ? [...offs].sort((x, y) => x - y) : offs) {
+            const id = o * POS + Math.min(off, POS - 1);
+            if (id !== last) ids.push((last = id));
+          }
+        }
         o++;
       }
     }
-    const buckets = new Map<string, unknown[]>();
-    for (const entries of exportMaps(ix)) {
-      for (const e of entries) {
-        const tok = (e as [string])[0];
-        const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
-        let arr = buckets.get(key);
-        if (!arr) buckets.set(key, (arr = []));
-        arr.push(e);
-      }
+    const buckets = new Map<string, [string, number[][]][]>();
+    for (const [tok, ids] of map) {
+      const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
+      let arr = buckets.get(key);
+      if (!arr) buckets.set(key, (arr = []));
+      arr.push([tok, [ids]]);
     }
+    map.clear();
     for (const f of families) {
       for (let s = 0; s < f.n; s++) {
         if (batches > 1 && s % batches !== b) continue;
         const entries = buckets.get(`${f.dir}/${s}`);
-        // The shape FlexSearch's import expects: { "<n>.map": "[[token, [[ids]]], ...]" }.
+        // The shape FlexSearch's import expects: { "<n>.map": "[[token, [[ids]]], ...]" } (resolution 1).
         write(`${f.dir}/${s}.json`, JSON.stringify(entries ? { '1.map': JSON.stringify(entries) } : {}));
       }
     }
   }
 
+  const speakerShards = pow2ceil(speakerOrds.size / 16);
+  const spk = new Map<string, Record<string, number[]>>();
+  for (const [id, ords] of speakerOrds) {
+    const p = speakerPath(id, { speakerShards });
+    let rec = spk.get(p);
+    if (!rec) spk.set(p, (rec = {}));
+    rec[id] = ords;
+  }
+  for (let s = 0; s < speakerShards; s++) write(`spk/${s}.json`, JSON.stringify(spk.get(`spk/${s}.json`) ?? {}));
+  for (const t of archive.topics) write(`topics/${t.slug}.json`, JSON.stringify(topicThreads.get(t.slug) ?? []));
+
   const dates = archive.days.map((d) => d.date).sort();
   const manifest: Manifest = {
     version: FORMAT_VERSION,
     messageCount,
-    threadCount: archive.threads.length,
+    threadCount: tno,
     shards,
     unigramShards,
-    chunks,
+    speakerShards,
+    blocks,
     vocabulary,
     terms: archive.terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases })),
     groups: archive.groups.map((g) => ({ slug: g.slug, name: g.name })),
@@ -163,7 +217,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   };
   write('facets.json', JSON.stringify(facets));
   return {
-    messages: messageCount, threads: archive.threads.length, shards, unigramShards, chunks: chunks.length, bytes, files,
+    messages: messageCount, threads: tno, shards, unigramShards, blocks: blocks.length, chunks: chunkCount, bytes, files,
     ms: performance.now() - t0,
   };
 }

@@ -1,11 +1,20 @@
 // The search client: loads the index files on demand (through a fetcher: `fetch` in the browser, the file
 // system in the CLI) and answers queries. The browser page and the `search` command both use this module,
 // so they see the same files, the same tokenizer and the same ranking.
+//
+// A query is answered from the postings (which messages, how often, where) and the map blocks (day, seq,
+// thread, role): a glossary term, a lone Latin word or number and a term of CJK characters and Latin pieces are
+// exact from token offsets alone. Only a term with other characters (T+0, a quoted phrase) or a match in a
+// message's far tail has its candidates checked against the text. Text is loaded for the results on screen and
+// their context only.
 import type { Index } from 'flexsearch';
 import { newFlexIndex } from './flex.ts';
-import { isUnigram, normalize } from './tokenize.ts';
+import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from './tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
-import { ROLE_ANSWER, ROLE_QUESTION, shardPath, type DocChunk, type Facets, type Manifest } from './format.ts';
+import {
+  POS, ROLE_ANSWER, ROLE_QUESTION, codeValue, shardPath, speakerPath,
+  type DocChunk, type Facets, type Manifest, type MapBlock,
+} from './format.ts';
 
 /** Returns the text of a file of the index, by its path relative to the index root (e.g. `manifest.json`). */
 export type Fetcher = (path: string) => Promise<string>;
@@ -28,7 +37,9 @@ export interface MessageHit {
   group: string;
   date: string;
   seq: number;
+  /** Speaker and text are filled for the messages shown (see `hydrate`); '' until then. */
   speaker: string;
+  /** Known for every hit under a speaker filter, else filled with the text. */
   speakerId: string;
   threadId: string | null;
   role: number;
@@ -36,8 +47,10 @@ export interface MessageHit {
   /** How many of the query's terms the message contains; messages with all terms rank first. */
   matched: number;
   score: number;
-  /** Match ranges in `text`, merged. */
+  /** Match ranges in `text`, merged (filled with the text). */
   ranges: [number, number][];
+  /** Global thread number (-1: none). */
+  tno: number;
 }
 
 export interface ContextMessage {
@@ -68,17 +81,47 @@ export interface SearchResult {
   terms: QueryTerm[];
   /** Every matching message, ranked (filters applied). */
   messages: MessageHit[];
+  /** The first `limit` threads, ranked, with their text. */
   threads: ThreadHit[];
+  /** How many threads match in all. */
+  threadCount: number;
 }
 
 const ROLE_WEIGHT: Record<number, number> = { [ROLE_QUESTION]: 1.5, [ROLE_ANSWER]: 1.25 };
+const FAR = POS - 1;
+
+interface BlockView {
+  block: MapBlock;
+  /** First ordinal of each day of the block. */
+  starts: number[];
+}
+
+/** Where a message sits: its day in a map block, its index in the day. */
+interface Loc {
+  view: BlockView;
+  d: number;
+  i: number;
+}
+
+/** Binary search: the last index whose value is <= x. */
+function floorIndex(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 export class SearchClient {
   /** Bytes fetched so far (for the benchmark and the page's footer). */
   bytes = 0;
   private files = new Map<string, Promise<string>>();
   private shards = new Map<string, Promise<Index>>();
-  private chunks = new Map<number, Promise<DocChunk>>();
+  private json = new Map<string, Promise<unknown>>();
+  private blockViews = new Map<number, BlockView>();
   private manifestP: Promise<Manifest> | null = null;
 
   constructor(private fetcher: Fetcher) {}
@@ -96,13 +139,22 @@ export class SearchClient {
     return p;
   }
 
+  private parsed<T>(path: string): Promise<T> {
+    let p = this.json.get(path);
+    if (!p) {
+      p = this.file(path).then((t) => JSON.parse(t) as unknown);
+      this.json.set(path, p);
+    }
+    return p as Promise<T>;
+  }
+
   manifest(): Promise<Manifest> {
     this.manifestP ??= this.file('manifest.json').then((t) => JSON.parse(t) as Manifest);
     return this.manifestP;
   }
 
-  async facets(): Promise<Facets> {
-    return JSON.parse(await this.file('facets.json')) as Facets;
+  facets(): Promise<Facets> {
+    return this.parsed<Facets>('facets.json');
   }
 
   private shard(path: string): Promise<Index> {
@@ -118,101 +170,171 @@ export class SearchClient {
     return p;
   }
 
-  private chunk(n: number): Promise<DocChunk> {
-    let p = this.chunks.get(n);
-    if (!p) {
-      p = this.file(`docs/${n}.json`).then((t) => JSON.parse(t) as DocChunk);
-      this.chunks.set(n, p);
+  /** A token's postings: message ordinal -> offsets of the token in it (ascending; FAR for the tail). */
+  private async postings(token: string, m: Manifest): Promise<Map<number, number[]>> {
+    const ix = await this.shard(shardPath(token, m, isUnigram(token)));
+    // resolve:false hands back FlexSearch's slot arrays as stored, with no limit applied.
+    const slots = (ix as unknown as { search(q: string, o: { resolve: false }): { result: number[][] } }).search(token, { resolve: false }).result;
+    const out = new Map<number, number[]>();
+    for (const ids of slots ?? []) {
+      for (const id of ids ?? []) {
+        const o = Math.floor(id / POS);
+        const a = out.get(o);
+        if (a) a.push(id % POS);
+        else out.set(o, [id % POS]);
+      }
     }
-    return p;
+    return out;
   }
 
-  /** Message ordinals holding every token (FlexSearch does the per-shard intersection). */
-  private async lookup(tokens: string[], m: Manifest): Promise<Set<number>> {
-    const byShard = new Map<string, string[]>();
-    for (const t of tokens) {
-      const path = shardPath(t, m, isUnigram(t));
-      byShard.set(path, [...(byShard.get(path) ?? []), t]);
-    }
-    const lists = await Promise.all(
-      [...byShard].map(async ([path, toks]) => {
-        const ix = await this.shard(path);
-        // One search per token: FlexSearch would intersect several, but a token missing from the shard
-        // must give an empty result, never a partial one.
-        const sets = toks.map((t) => ix.search(t, { limit: m.messageCount + 1 }) as number[]);
-        return sets.sort((a, b) => a.length - b.length);
-      }),
-    );
-    const all = lists.flat().sort((a, b) => a.length - b.length);
-    if (!all.length) return new Set();
-    let acc = new Set(all[0]);
-    for (const l of all.slice(1)) {
-      const s = new Set(l);
-      acc = new Set([...acc].filter((x) => s.has(x)));
-      if (!acc.size) break;
-    }
-    return acc;
+  private async blocks(ords: Iterable<number>, m: Manifest): Promise<void> {
+    const need = new Set<number>();
+    for (const o of ords) if (!this.blockViews.has(floorIndex(m.blocks, o))) need.add(floorIndex(m.blocks, o));
+    await Promise.all([...need].map(async (b) => {
+      const block = await this.parsed<MapBlock>(`map/${b}.json`);
+      if (this.blockViews.has(b)) return;
+      const starts: number[] = [];
+      let at = block.firstOrd;
+      for (const d of block.days) {
+        starts.push(at);
+        at += d[3].length;
+      }
+      this.blockViews.set(b, { block, starts });
+    }));
   }
 
-  private chunkOf(ord: number, m: Manifest): number {
-    let lo = 0;
-    let hi = m.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (m.chunks[mid] <= ord) lo = mid;
-      else hi = mid - 1;
+  /** Location of a message whose block is loaded. */
+  private loc(o: number, m: Manifest): Loc {
+    const view = this.blockViews.get(floorIndex(m.blocks, o))!;
+    const d = floorIndex(view.starts, o);
+    return { view, d, i: o - view.starts[d] };
+  }
+
+  private async chunkOf(o: number, m: Manifest): Promise<{ chunk: DocChunk; i: number }> {
+    const b = floorIndex(m.blocks, o);
+    await this.blocks([o], m);
+    const docs = this.blockViews.get(b)!.block.docs;
+    const k = floorIndex(docs, o);
+    const chunk = await this.parsed<DocChunk>(`docs/${b}/${k}.json`);
+    return { chunk, i: o - chunk.first };
+  }
+
+  private async texts(ords: Iterable<number>, m: Manifest): Promise<Map<number, [string, string, string]>> {
+    const list = [...ords];
+    const got = await Promise.all(list.map((o) => this.chunkOf(o, m)));
+    return new Map(list.map((o, j) => [o, got[j].chunk.m[got[j].i]]));
+  }
+
+  /** Message ordinal -> term frequency, for one term; exact. */
+  private async match(term: QueryTerm, m: Manifest): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    const check = new Set<number>();
+    if (term.vocab) {
+      for (const [o, offs] of await this.postings(term.text, m)) out.set(o, offs.length);
+    } else if (term.phrase) {
+      // Words apart by any whitespace: candidates hold every word's tokens; the text decides.
+      const lists = await Promise.all(term.tokens.map((t) => this.postings(t, m)));
+      lists.sort((a, b) => a.size - b.size);
+      for (const o of lists[0]?.keys() ?? []) if (lists.every((l) => l.has(o))) check.add(o);
+    } else {
+      const pat = termPattern(term.text);
+      const distinct = [...new Set(pat.tokens.map((t) => t.token))];
+      const lists = new Map(await Promise.all(distinct.map(async (t) => [t, await this.postings(t, m)] as const)));
+      // A single Latin word with joiners (t+0): an occurrence of the whole word confirms a match at its offset.
+      const whole = !pat.complete && LATIN_WORD_WHOLE.test(term.text) ? await this.postings(term.text, m) : null;
+      const driver = [...pat.tokens].sort((a, b) => lists.get(a.token)!.size - lists.get(b.token)!.size)[0];
+      const len = term.text.length;
+      for (const [o, dOffs] of lists.get(driver.token)!) {
+        const per = pat.tokens.map((t) => lists.get(t.token)!.get(o));
+        if (per.some((x) => !x)) continue;
+        // Any token in the far tail: offsets there are unknown, so the text decides.
+        if (per.some((x) => x![x!.length - 1] === FAR)) {
+          check.add(o);
+          continue;
+        }
+        const starts = dOffs.map((x) => x - driver.offset).filter((p) => p >= 0 && pat.tokens.every((t, k) => per[k]!.includes(p + t.offset)));
+        if (!starts.length) continue;
+        if (!pat.complete) {
+          const w = whole?.get(o);
+          if (!w || !starts.every((p) => w.includes(p))) {
+            check.add(o);
+            continue;
+          }
+        }
+        // Non-overlapping occurrences, as the text scan counts them.
+        let n = 0;
+        let end = -1;
+        for (const p of starts) if (p >= end) {
+          n++;
+          end = p + len;
+        }
+        out.set(o, n);
+      }
     }
-    return lo;
+    if (check.size) {
+      for (const [o, dm] of await this.texts(check, m)) {
+        const n = termRanges(normalize(dm[2]), term).length;
+        if (n) out.set(o, n);
+      }
+    }
+    return out;
   }
 
   async search(query: string, opts: { filters?: Filters; limit?: number; context?: number } = {}): Promise<SearchResult> {
     const m = await this.manifest();
     const terms = parseQuery(query, m.vocabulary).filter((t) => t.tokens.length);
-    if (!terms.length) return { terms, messages: [], threads: [] };
-    const candidates = new Set<number>();
-    for (const set of await Promise.all(terms.map((t) => this.lookup(t.tokens, m)))) for (const o of set) candidates.add(o);
-
-    // Load the chunks of the candidates and check each term against the stored text: exactness.
-    const need = [...new Set([...candidates].map((o) => this.chunkOf(o, m)))];
-    const loaded = new Map(await Promise.all(need.map(async (c) => [c, await this.chunk(c)] as const)));
-    const df = terms.map(() => 0);
-    const raw: { ord: number; chunk: DocChunk; i: number; lower: string; ranges: [number, number][][] }[] = [];
-    for (const o of [...candidates].sort((a, b) => a - b)) {
-      const c = this.chunkOf(o, m);
-      const chunk = loaded.get(c)!;
-      const i = o - m.chunks[c];
-      const lower = normalize(chunk.m[i][6]);
-      const ranges = terms.map((t) => termRanges(lower, t));
-      if (!ranges.some((r) => r.length)) continue;
-      ranges.forEach((r, k) => r.length && df[k]++);
-      raw.push({ ord: o, chunk, i, lower, ranges });
-    }
-    const idf = df.map((d) => Math.log(1 + m.messageCount / Math.max(1, d)));
+    if (!terms.length) return { terms, messages: [], threads: [], threadCount: 0 };
     const f = opts.filters ?? {};
+    const [perTerm, speakerOrds, topicThreads] = await Promise.all([
+      Promise.all(terms.map((t) => this.match(t, m))),
+      f.speaker ? this.parsed<Record<string, number[]>>(speakerPath(f.speaker, m)).then((r) => new Set(r[f.speaker!] ?? [])) : null,
+      f.topic && m.topics.some((t) => t.slug === f.topic) ? this.parsed<number[]>(`topics/${f.topic}.json`).then((r) => new Set(r)) : null,
+    ]);
+    const all = new Set<number>();
+    for (const tf of perTerm) for (const o of tf.keys()) all.add(o);
+    const idf = perTerm.map((tf) => Math.log(1 + m.messageCount / Math.max(1, tf.size)));
+    await this.blocks(all, m);
+
     const messages: MessageHit[] = [];
-    const threadMeta = new Map<string, { chunk: DocChunk; ti: number }>();
-    for (const r of raw) {
-      const [dayIdx, seq, speaker, speakerId, ti, role, text] = r.chunk.m[r.i];
-      const [day, group, date] = r.chunk.days[dayIdx];
-      const th = ti >= 0 ? r.chunk.threads[ti] : null;
+    const firstSeqOf = new Map<number, number>();
+    for (const o of [...all].sort((a, b) => a - b)) {
+      if (speakerOrds && !speakerOrds.has(o)) continue;
+      const { view, d, i } = this.loc(o, m);
+      const [day, firstSeq, base, codes, seqs] = view.block.days[d];
+      const cut = day.lastIndexOf('/');
+      const group = day.slice(0, cut);
+      const date = day.slice(cut + 1);
       if (f.group && group !== f.group) continue;
       if (f.from && date < f.from) continue;
       if (f.to && date > f.to) continue;
-      if (f.speaker && speakerId !== f.speaker) continue;
-      if (f.topic && !(th && th[2].includes(f.topic))) continue;
+      const code = codeValue(codes, i);
+      const ti = Math.floor(code / 3) - 1;
+      const role = code % 3;
+      const tno = ti < 0 ? -1 : base + ti;
+      if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
+      const seqAt = (j: number) => (seqs ? seqs[j] : firstSeq + j);
+      let threadId: string | null = null;
+      if (tno >= 0) {
+        let s = firstSeqOf.get(tno);
+        if (s === undefined) {
+          for (let j = 0; j <= i; j++) if (sameThread(codes, j, i)) { s = seqAt(j); break; }
+          firstSeqOf.set(tno, s!);
+        }
+        threadId = `${day}/t${s}`;
+      }
       let rel = 0;
       let matched = 0;
-      r.ranges.forEach((rs, k) => {
-        if (!rs.length) return;
+      perTerm.forEach((tf, k) => {
+        const n = tf.get(o);
+        if (!n) return;
         matched++;
-        rel += idf[k] * (1 + Math.log(rs.length));
+        rel += idf[k] * (1 + Math.log(n));
       });
       // Score: all-terms first (hundreds), then tf·idf weighted by where the message sits in its thread.
       const score = (matched - 1) * 100 + Math.min(90, rel * (ROLE_WEIGHT[role] ?? 1));
-      if (th) threadMeta.set(th[0], { chunk: r.chunk, ti });
       messages.push({
-        ord: r.ord, id: `${day}/${seq}`, day, group, date, seq, speaker, speakerId, threadId: th ? th[0] : null, role, text,
-        matched, score, ranges: text.length === r.lower.length ? mergeRanges(r.ranges.flat()) : [],
+        ord: o, id: `${day}/${seqAt(i)}`, day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
+        matched, score, ranges: [], tno,
       });
     }
     // Recency breaks ties: a newer discussion first.
@@ -220,49 +342,71 @@ export class SearchClient {
 
     const byThread = new Map<string, MessageHit[]>();
     for (const h of messages) {
-      const key = h.threadId ?? `${h.id}`;
-      byThread.set(key, [...(byThread.get(key) ?? []), h]);
+      const key = h.threadId ?? h.id;
+      const a = byThread.get(key);
+      if (a) a.push(h);
+      else byThread.set(key, [h]);
     }
     const threads: ThreadHit[] = [];
     for (const [threadId, hits] of byThread) {
       const best = hits[0];
-      const meta = threadMeta.get(threadId);
-      const th = meta ? meta.chunk.threads[meta.ti] : null;
       // More matching messages in a thread lift it a little, never above a better tier.
       const score = best.score + Math.min(9, 2 * Math.log(hits.length));
-      threads.push({
-        threadId, title: th ? th[1] : '', topics: th ? th[2] : [], day: best.day, group: best.group, date: best.date,
-        best, count: hits.length, score, context: [],
-      });
+      threads.push({ threadId, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count: hits.length, score, context: [] });
     }
     threads.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.best.ord - b.best.ord);
-    const limit = opts.limit ?? threads.length;
-    const shown = threads.slice(0, limit);
+    const shown = threads.slice(0, opts.limit ?? threads.length);
+    // Text for what is shown only; without a limit (tests, `search --messages`) for every match.
+    await this.hydrate(opts.limit === undefined ? messages : shown.map((t) => t.best), terms);
     const around = opts.context ?? 1;
-    for (const t of shown) t.context = this.contextOf(t, threadMeta.get(t.threadId), terms, around, m);
-    return { terms, messages, threads: shown };
+    await Promise.all(shown.map(async (t) => {
+      const { chunk } = await this.chunkOf(t.best.ord, m);
+      const meta = t.best.tno >= 0 ? chunk.t[t.best.tno] : undefined;
+      if (meta) [t.title, t.topics] = meta;
+      t.context = await this.contextOf(t, terms, around, m);
+    }));
+    return { terms, messages, threads: shown, threadCount: threads.length };
+  }
+
+  /** Loads speaker, text and match ranges into hits. */
+  async hydrate(hits: MessageHit[], terms: QueryTerm[]): Promise<void> {
+    const m = await this.manifest();
+    const texts = await this.texts(hits.map((h) => h.ord), m);
+    for (const h of hits) {
+      const [speaker, speakerId, text] = texts.get(h.ord)!;
+      const lower = normalize(text);
+      Object.assign(h, {
+        speaker, speakerId, text,
+        ranges: lower.length === text.length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [],
+      });
+    }
   }
 
   /** The best message with `around` thread messages on each side, each highlighted. */
-  private contextOf(t: ThreadHit, meta: { chunk: DocChunk; ti: number } | undefined, terms: QueryTerm[], around: number, m: Manifest): ContextMessage[] {
-    const c = this.chunkOf(t.best.ord, m);
-    const base = m.chunks[c];
-    const chunk = meta?.chunk;
-    if (!chunk) return [{ seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, ranges: t.best.ranges, hit: true }];
-    const seqs = chunk.threads[meta.ti][3];
-    const k = seqs.indexOf(t.best.seq);
-    const out: ContextMessage[] = [];
-    // Ordinal of seq s of the best message's day: its ordinal minus the seq distance (days are contiguous).
-    for (const s of seqs.slice(Math.max(0, k - around), k + around + 1)) {
-      const i = t.best.ord - base + (s - t.best.seq);
-      const dm = chunk.m[i];
-      if (!dm || dm[1] !== s) continue;
-      const lower = normalize(dm[6]);
-      const ranges = lower.length === dm[6].length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [];
-      out.push({ seq: s, speaker: dm[2], text: dm[6], ranges, hit: s === t.best.seq });
-    }
-    return out;
+  private async contextOf(t: ThreadHit, terms: QueryTerm[], around: number, m: Manifest): Promise<ContextMessage[]> {
+    const self: ContextMessage = { seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, ranges: t.best.ranges, hit: true };
+    if (t.best.tno < 0) return [self];
+    const { view, d, i } = this.loc(t.best.ord, m);
+    const [, firstSeq, , codes, seqs] = view.block.days[d];
+    const idx: number[] = [];
+    for (let j = 0; j < codes.length; j++) if (sameThread(codes, j, i)) idx.push(j);
+    const k = idx.indexOf(i);
+    const near = idx.slice(Math.max(0, k - around), k + around + 1);
+    const start = view.starts[d];
+    const texts = await this.texts(near.filter((j) => j !== i).map((j) => start + j), m);
+    return near.map((j) => {
+      if (j === i) return self;
+      const [speaker, , text] = texts.get(start + j)!;
+      const lower = normalize(text);
+      const ranges = lower.length === text.length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [];
+      return { seq: seqs ? seqs[j] : firstSeq + j, speaker, text, ranges, hit: false };
+    });
   }
+}
+
+/** Whether messages j and i of a day's codes are in the same thread (codes differ by role only). */
+function sameThread(codes: string, j: number, i: number): boolean {
+  return Math.floor(codeValue(codes, j) / 3) === Math.floor(codeValue(codes, i) / 3);
 }
 
 /** A window of `text` around its first range, for one-line snippets (the CLI). */

@@ -1,15 +1,27 @@
 // The files of the search index under <site>/search/, shared by the builder (Node) and the client (browser
-// and CLI). Everything is JSON so that a static server and `fetch` are all the client needs.
+// and CLI). Everything is JSON so that a static server and `fetch` are all the client needs. A first query
+// fetches the manifest, the token shards of its terms, the map blocks of the messages it matches, and the
+// text chunks of the results on screen (plus their context) — never the text of every match.
 //
-//   manifest.json        small: shard counts, chunk boundaries, vocabulary, facets for suggestions
+//   manifest.json        small: shard counts, map block boundaries, vocabulary, facets for suggestions
 //   idx/<n>.json         FlexSearch export of the tokens hashing to shard n (bigrams, Latin words, terms)
-//   uni/<n>.json         the same for lone CJK characters (only one-character queries load these)
-//   docs/<n>.json        a chunk of whole days: message texts and metadata, their threads
+//   uni/<n>.json         the same for lone CJK characters (only queries with a lone CJK character load these)
+//   map/<b>.json         per message of a block of ordinals: day, seq, thread, role (what ranking and the
+//                        group/date filters need), and where the block's text chunks start
+//   docs/<b>/<k>.json    a small chunk of consecutive messages' text and speaker, and their threads' titles
+//   spk/<n>.json         message ordinals per speaker (loaded by the speaker filter only)
+//   topics/<slug>.json   thread numbers of a topic (loaded by the topic filter only)
 //   facets.json          speakers for the filter (loaded by the page, not by a query)
+//
+// Postings: a FlexSearch id is `ord * POS + offset`, the message ordinal and where the token starts in the
+// normalized text (offsets from POS - 1 on are stored as POS - 1, "far"). So one lookup gives both which
+// messages hold a token, how often (term frequency) and where (a longer term's tokens side by side).
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 /** Joins a document's tokens for FlexSearch; never occurs inside a token. */
 export const TOKEN_SEP = '\u001f';
+/** Offsets per message in a posting id; the last one means "at POS - 1 or beyond". */
+export const POS = 256;
 
 export interface Manifest {
   version: number;
@@ -17,8 +29,9 @@ export interface Manifest {
   threadCount: number;
   shards: number;
   unigramShards: number;
-  /** First message ordinal of each docs chunk; chunk i holds [chunks[i], chunks[i+1]) (last: up to messageCount). */
-  chunks: number[];
+  speakerShards: number;
+  /** First message ordinal of each map block; block b holds [blocks[b], blocks[b+1]) (last: up to messageCount). */
+  blocks: number[];
   /** Glossary terms and aliases, kept whole by the tokenizer. */
   vocabulary: string[];
   terms: { slug: string; term: string; aliases: string[] }[];
@@ -33,22 +46,44 @@ export const ROLE_OTHER = 0;
 export const ROLE_QUESTION = 1;
 export const ROLE_ANSWER = 2;
 
-/** [day index in chunk, seq, speaker display name, speaker id, thread index in chunk (-1: none), role, text] */
-export type DocMessage = [number, number, string, string, number, number, string];
+/**
+ * A day within a map block: [day id (`<group>/<date>`), seq of its first message, global number of its first
+ * thread, codes, explicit seqs when they are not consecutive]. The day's messages are consecutive ordinals; the
+ * block's first day may have started in the previous block (its first ordinal is then given in `firstOrd`).
+ * `codes` has one character per message: `codeChar((threadInDay + 1) * 3 + role)`, thread -1 meaning none.
+ * Threads are numbered within the day in order of their first message.
+ */
+export type MapDay = [string, number, number, string, number[]?];
+
+export interface MapBlock {
+  /** Ordinal of the first message of `days[0]` (may precede the block's first ordinal). */
+  firstOrd: number;
+  days: MapDay[];
+  /** First ordinal of each docs chunk of the block (`docs/<b>/<k>.json`). */
+  docs: number[];
+}
+
+/** [speaker display name, speaker id, text] */
+export type DocMessage = [string, string, string];
 
 export interface DocChunk {
-  /** [day id, group, date] */
-  days: [string, string, string][];
-  /** [thread id, title, topic slugs, message seqs] */
-  threads: [string, string, string[], number[]][];
-  /** One per message ordinal of the chunk, in order. */
+  first: number;
   m: DocMessage[];
+  /** Global thread number -> [title, topic slugs], for the threads with a message in the chunk. */
+  t: Record<string, [string, string[]]>;
 }
 
 export interface Facets {
   /** [speaker id, name, message count], most active first. */
   speakers: [string, string, number][];
 }
+
+const CODE_BASE = 0x23; // after '"', so most codes are one plain ASCII byte in JSON
+export const codeChar = (v: number): string => {
+  if (v + CODE_BASE >= 0xd800) throw new Error(`too many threads in one day for the map code (${v})`);
+  return String.fromCharCode(v + CODE_BASE);
+};
+export const codeValue = (s: string, i: number): number => s.charCodeAt(i) - CODE_BASE;
 
 /** FNV-1a over UTF-16 units: a fast, stable hash that the builder and the client compute alike. */
 export function hash(s: string): number {
@@ -63,3 +98,5 @@ export function hash(s: string): number {
 export function shardPath(token: string, m: Pick<Manifest, 'shards' | 'unigramShards'>, unigram: boolean): string {
   return unigram ? `uni/${hash(token) % m.unigramShards}.json` : `idx/${hash(token) % m.shards}.json`;
 }
+
+export const speakerPath = (id: string, m: Pick<Manifest, 'speakerShards'>): string => `spk/${hash(id) % m.speakerShards}.json`;

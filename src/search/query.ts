@@ -1,12 +1,14 @@
 // Query parsing and exact matching. A query is a list of terms: quoted phrases ("..." “...” 「...」) and
 // whitespace-separated words. A message matches a term when its normalized text contains it (Latin terms at
 // word boundaries; a phrase with its inner spaces matching any run of whitespace).
-import { findTerm, isAlnum, normalize, requiredTokens, type Vocabulary } from './tokenize.ts';
+import { findTerm, isAlnum, normalize, termPattern, type Vocabulary } from './tokenize.ts';
 
 export interface QueryTerm {
   /** Normalized text of the term (a phrase keeps single spaces between its words). */
   text: string;
   phrase: boolean;
+  /** A glossary term or alias: the index holds it whole, one posting list is its exact answer. */
+  vocab: boolean;
   /** Tokens every matching text holds (candidate retrieval); empty: the term cannot be looked up. */
   tokens: string[];
 }
@@ -22,8 +24,9 @@ export function parseQuery(q: string, vocabulary: Vocabulary = []): QueryTerm[] 
     if (!text || !HAS_CONTENT.test(text) || seen.has(text)) return;
     seen.add(text);
     const isPhrase = phrase && text.includes(' ');
-    const tokens = [...new Set(text.split(' ').flatMap((w) => requiredTokens(w, vocabulary)))];
-    out.push({ text, phrase: isPhrase, tokens });
+    const vocab = !isPhrase && vocabulary.some((w) => normalize(w).trim() === text);
+    const tokens = vocab ? [text] : [...new Set(text.split(' ').flatMap((w) => termPattern(w).tokens.map((t) => t.token)))];
+    out.push({ text, phrase: isPhrase, vocab, tokens });
   };
   const rest = q.replace(QUOTES, (_m, a, b, c, d) => {
     add(a ?? b ?? c ?? d ?? '', true);

@@ -15,6 +15,8 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const CJK_CHARS = /[\u3400-\u9fff\uf900-\ufaff]/g;
 /** A Latin word or number, with inner joiners kept: t+0, v1.2.3, order_id, a-b. */
 const LATIN_WORD = /[a-z0-9\u00c0-\u024f]+(?:[+\-._@&][a-z0-9\u00c0-\u024f]+)*/g;
+/** A whole string that is one Latin word (the query side of LATIN_WORD). */
+export const LATIN_WORD_WHOLE = new RegExp(`^(?:${LATIN_WORD.source})$`);
 const LATIN_PIECE = /[a-z0-9\u00c0-\u024f]+/g;
 const ALNUM = /[a-z0-9\u00c0-\u024f]/;
 
@@ -165,4 +167,66 @@ export function requiredTokens(term: string, vocabulary: Vocabulary = []): strin
     if (ch) tokens.push(...new Set(ch));
   }
   return tokens;
+}
+
+/**
+ * The index's tokens of a text with the offsets (in the normalized text) where each occurs: the tokens of
+ * `indexTokens`, in the same kinds. Offsets let a query check that a longer term's bigrams and pieces sit side
+ * by side (exact without the text) and give term frequencies.
+ */
+export function indexTokenPositions(text: string, vocabulary: Vocabulary = []): Map<string, number[]> {
+  const lower = normalize(text);
+  const out = new Map<string, number[]>();
+  const put = (tok: string, at: number) => {
+    const a = out.get(tok);
+    if (a) a.push(at);
+    else out.set(tok, [at]);
+  };
+  for (const w of vocabulary) {
+    const t = normalize(w).trim();
+    if (t && lower.includes(t)) for (const at of findTerm(lower, t)) put(t, at);
+  }
+  for (const m of lower.matchAll(LATIN_WORD)) {
+    put(m[0], m.index);
+    const pieces = [...m[0].matchAll(LATIN_PIECE)];
+    if (pieces.length > 1) for (const p of pieces) put(p[0], m.index + p.index);
+  }
+  for (const m of lower.matchAll(CJK_RUN)) {
+    // CJK_RUN is BMP only, so UTF-16 offsets and characters coincide.
+    const r = m[0];
+    for (let i = 0; i < r.length; i++) {
+      put(r[i], m.index + i);
+      if (i + 1 < r.length) put(r[i] + r[i + 1], m.index + i);
+    }
+  }
+  return out;
+}
+
+/** One token of a term with its offset in the term. */
+export interface TermToken {
+  token: string;
+  offset: number;
+}
+
+/**
+ * How a term (normalized, no spaces) is found in the index from token offsets alone: its alphanumeric pieces
+ * (whole maximal runs, as the index stores them), the bigrams of its CJK runs (a lone CJK character: the
+ * character), each at its offset in the term. `complete` when those tokens cover every character of the term,
+ * so that finding all of them side by side IS finding the term; otherwise (joiners, punctuation, other scripts)
+ * a match found that way must still be checked against the text.
+ */
+export function termPattern(term: string): { tokens: TermToken[]; complete: boolean } {
+  const tokens: TermToken[] = [];
+  let covered = 0;
+  for (const m of term.matchAll(LATIN_PIECE)) {
+    tokens.push({ token: m[0], offset: m.index });
+    covered += m[0].length;
+  }
+  for (const m of term.matchAll(CJK_RUN)) {
+    const r = m[0];
+    covered += r.length;
+    if (r.length === 1) tokens.push({ token: r, offset: m.index });
+    for (let i = 0; i + 1 < r.length; i++) tokens.push({ token: r[i] + r[i + 1], offset: m.index + i });
+  }
+  return { tokens, complete: covered === term.length };
 }

@@ -7,7 +7,8 @@ import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadUrl } from '../site/urls.ts';
 
 const FILTER_KEYS = ['topic', 'group', 'speaker', 'from', 'to'] as const;
-const PAGE = 30;
+/** Threads per page: the text of these (and their context) is all a query downloads beyond the index. */
+const PAGE = 20;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -149,15 +150,15 @@ export function mountSearch(root: HTMLElement): void {
   }
 
   function render(q: string, r: SearchResult): void {
-    list.replaceChildren(...r.threads.slice(0, shown).map(renderThread));
+    list.replaceChildren(...r.threads.map(renderThread));
     active = -1;
-    more.hidden = r.threads.length <= shown;
+    more.hidden = r.threadCount <= r.threads.length;
     if (!r.threads.length) {
       status.textContent = `没有找到与“${q}”匹配的消息${Object.keys(filters()).length ? '（已应用筛选条件）' : ''}。`;
       void suggestions(q);
     } else {
       suggest.replaceChildren();
-      status.textContent = `找到 ${r.messages.length} 条消息，分属 ${r.threads.length} 个讨论。`;
+      status.textContent = `找到 ${r.messages.length} 条消息，分属 ${r.threadCount} 个讨论。`;
     }
   }
 
@@ -175,15 +176,13 @@ export function mountSearch(root: HTMLElement): void {
     status.textContent = '搜索中…';
     try {
       manifest ??= await client.manifest();
-      const r = await client.search(q, { filters: filters(), limit: 500, context: 1 });
+      const r = await client.search(q, { filters: filters(), limit: shown, context: 1 });
       if (mine !== run) return; // a newer query is on its way
       render(q, r);
-      lastResult = { q, r };
     } catch (e) {
       if (mine === run) status.textContent = `搜索出错：${e instanceof Error ? e.message : String(e)}`;
     }
   }
-  let lastResult: { q: string; r: SearchResult } | null = null;
 
   const schedule = () => {
     clearTimeout(timer);
@@ -198,8 +197,9 @@ export function mountSearch(root: HTMLElement): void {
     void search();
   });
   more.addEventListener('click', () => {
+    // The next page: the index files are cached, only the new results' text is fetched.
     shown += PAGE;
-    if (lastResult) render(lastResult.q, lastResult.r);
+    void search();
   });
   suggest.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-q]');
