@@ -10,11 +10,9 @@ import {
 export type Emit = (path: string, content: string) => void;
 
 export interface BuildOptions {
-  /** Target size of a docs chunk in characters of text: what showing one result costs at least. */
-  chunkChars?: number;
-  /** Most messages in a docs chunk. */
+  /** Messages per docs chunk: showing one result fetches at least one chunk. */
   chunkMessages?: number;
-  /** Messages per map block: a query fetches the blocks of the messages it matches. */
+  /** Messages per map block (a multiple of chunkMessages): a query fetches the blocks of the messages it matches. */
   blockMessages?: number;
   /** Messages per token shard (sets the shard count): smaller shards mean less to download per query. */
   messagesPerShard?: number;
@@ -54,20 +52,17 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   for (const th of archive.threads) for (const id of th.messageIds) threadOf.set(id, th);
 
   // Map blocks and docs chunks, in archive order; message ordinals are global positions in that order.
-  const blockMessages = opts.blockMessages ?? 8192;
-  const chunkChars = opts.chunkChars ?? 1200;
-  const chunkMessages = opts.chunkMessages ?? 48;
+  const chunkMessages = opts.chunkMessages ?? 8;
+  const blockMessages = Math.ceil((opts.blockMessages ?? 8192) / chunkMessages) * chunkMessages;
   const blocks: number[] = [];
   const topicThreads = new Map<string, number[]>();
   const speakerOrds = new Map<string, number[]>();
   let block: MapBlock | null = null;
   let chunk: DocChunk | null = null;
-  let chunkLen = 0;
   let chunkCount = 0;
   const flushChunk = () => {
-    if (chunk) write(`docs/${blocks.length - 1}/${block!.docs.length - 1}.json`, JSON.stringify(chunk));
+    if (chunk) write(`docs/${blocks.length - 1}/${(chunk.first - blocks[blocks.length - 1]) / chunkMessages}.json`, JSON.stringify(chunk));
     chunk = null;
-    chunkLen = 0;
   };
   const flushBlock = () => {
     flushChunk();
@@ -108,7 +103,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       if (ord % blockMessages === 0) {
         flushBlock();
         blocks.push(ord);
-        block = { firstOrd: ord - i, days: [], docs: [] };
+        block = { firstOrd: ord - i, days: [] };
         listed = false;
       }
       const b = block!;
@@ -116,17 +111,15 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
         b.days.push(entry);
         listed = true;
       }
-      if (!chunk || chunkLen >= chunkChars || chunk.m.length >= chunkMessages) {
+      if (ord % chunkMessages === 0) {
         flushChunk();
         chunk = { first: ord, m: [], t: {} };
-        b.docs.push(ord);
         chunkCount++;
       }
-      const c: DocChunk = chunk;
+      const c: DocChunk = chunk!;
       c.m.push([m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
       if (th && tnos[i] >= 0) c.t[tnos[i]] ??= [th.title, th.topics];
-      chunkLen += m.text.length + 10;
       let so = speakerOrds.get(m.speakerId);
       if (!so) speakerOrds.set(m.speakerId, (so = []));
       so.push(ord);
@@ -205,6 +198,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     unigramShards,
     speakerShards,
     blocks,
+    chunkMessages,
     vocabulary,
     terms: archive.terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases })),
     groups: archive.groups.map((g) => ({ slug: g.slug, name: g.name })),

@@ -212,9 +212,7 @@ export class SearchClient {
 
   private async chunkOf(o: number, m: Manifest): Promise<{ chunk: DocChunk; i: number }> {
     const b = floorIndex(m.blocks, o);
-    await this.blocks([o], m);
-    const docs = this.blockViews.get(b)!.block.docs;
-    const k = floorIndex(docs, o);
+    const k = Math.floor((o - m.blocks[b]) / m.chunkMessages);
     const chunk = await this.parsed<DocChunk>(`docs/${b}/${k}.json`);
     return { chunk, i: o - chunk.first };
   }

@@ -7,8 +7,9 @@
 //   idx/<n>.json         FlexSearch export of the tokens hashing to shard n (bigrams, Latin words, terms)
 //   uni/<n>.json         the same for lone CJK characters (only queries with a lone CJK character load these)
 //   map/<b>.json         per message of a block of ordinals: day, seq, thread, role (what ranking and the
-//                        group/date filters need), and where the block's text chunks start
-//   docs/<b>/<k>.json    a small chunk of consecutive messages' text and speaker, and their threads' titles
+//                        group/date filters need)
+//   docs/<b>/<k>.json    text and speaker of `chunkMessages` consecutive messages (the k-th run of the block),
+//                        and their threads' titles: a fixed count, so no boundaries need to be downloaded
 //   spk/<n>.json         message ordinals per speaker (loaded by the speaker filter only)
 //   topics/<slug>.json   thread numbers of a topic (loaded by the topic filter only)
 //   facets.json          speakers for the filter (loaded by the page, not by a query)
@@ -32,6 +33,8 @@ export interface Manifest {
   speakerShards: number;
   /** First message ordinal of each map block; block b holds [blocks[b], blocks[b+1]) (last: up to messageCount). */
   blocks: number[];
+  /** Messages per docs chunk (blocks hold a multiple of it). */
+  chunkMessages: number;
   /** Glossary terms and aliases, kept whole by the tokenizer. */
   vocabulary: string[];
   terms: { slug: string; term: string; aliases: string[] }[];
@@ -59,8 +62,6 @@ export interface MapBlock {
   /** Ordinal of the first message of `days[0]` (may precede the block's first ordinal). */
   firstOrd: number;
   days: MapDay[];
-  /** First ordinal of each docs chunk of the block (`docs/<b>/<k>.json`). */
-  docs: number[];
 }
 
 /** [speaker display name, speaker id, text] */
