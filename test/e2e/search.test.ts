@@ -61,6 +61,22 @@ describe.skipIf(skip)('search page in Chromium', () => {
     await page.close();
   });
 
+  it('shows 20 threads, fetches the text of the next ones on 显示更多', async () => {
+    const page = await browser.context.newPage();
+    const docs: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/search/docs/')) docs.push(new URL(r.url()).pathname); });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('支付')}`);
+    await page.locator('#search-results li.result').first().waitFor();
+    expect(await page.locator('#search-results li.result').count()).toBe(20);
+    const before = docs.length;
+    await page.locator('#search-more').click();
+    await page.locator('#search-results li.result').nth(20).waitFor();
+    expect(await page.locator('#search-results li.result').count()).toBeGreaterThan(20);
+    expect(docs.length).toBeGreaterThan(before);
+    expect(await page.locator('#search-results li.result').nth(20).locator('mark').first().textContent()).toBe('支付');
+    await page.close();
+  });
+
   it('says that search needs JavaScript when it is off', async () => {
     const nojs = await launch({ javaScriptEnabled: false });
     try {
