@@ -5,7 +5,7 @@
 // shared terms (CJK bigrams, Latin words, glossary terms) weighted by rarity within the day; time gaps; the
 // guest-talk pattern (src/core/threads/talk.ts). Cost is O(messages x recent threads).
 import type { Day } from './types.ts';
-import { messageFeatures, type Features, type ThreadTerms } from './threads/features.ts';
+import { dayFeatures, type Features, type ThreadTerms, type Vocabulary } from './threads/features.ts';
 import { TalkTracker } from './threads/talk.ts';
 
 export interface ThreadOptions {
@@ -67,21 +67,21 @@ interface ThreadState {
   lastBy: Map<string, number>;
   /** speaker key -> time somebody here last @mentioned them */
   addressed: Map<string, number>;
-  /** token -> last time seen here */
-  vocab: Map<string, number>;
+  /** token id (Lexicon) -> last time seen here */
+  vocab: Map<number, number>;
   /** The latest question asked here: who and when. */
   question: { who: string; t: number; to: string[]; answered: boolean } | null;
 }
 
 /** Groups the day's message seqs into threads; every seq appears in exactly one group, groups in order. */
 export function disentangle(day: Day, opts: ThreadOptions): number[][] {
-  const feats = messageFeatures(day, opts);
-  const idf = inverseFrequencies(feats);
+  const { features: feats, vocabulary } = dayFeatures(day, opts);
+  const lex = lexicon(feats, vocabulary);
   const threads: ThreadState[] = [];
   const threadOf = new Map<number, ThreadState>();
   const speakerLast = new Map<string, ThreadState>();
   const talk = new TalkTracker();
-  let prev: { f: Features; th: ThreadState } | null = null;
+  let prev: Prev | null = null;
 
   const open = (f: Features): ThreadState => {
     const th: ThreadState = { seqs: [], last: f.t, lastBy: new Map(), addressed: new Map(), vocab: new Map(), question: null };
@@ -93,7 +93,7 @@ export function disentangle(day: Day, opts: ThreadOptions): number[][] {
     th.last = Math.max(th.last, f.t);
     th.lastBy.set(f.who, f.t);
     for (const k of f.mentions) th.addressed.set(k, f.t);
-    for (const tok of f.tokens) th.vocab.set(tok, f.t);
+    for (const id of f.tokenIds) th.vocab.set(id, f.t);
     if (th.question && th.question.who !== f.who && !f.ack) th.question.answered = true;
     if (f.question && !f.ack) th.question = { who: f.who, t: f.t, to: f.mentions, answered: false };
     threadOf.set(f.seq, th);
@@ -102,7 +102,8 @@ export function disentangle(day: Day, opts: ThreadOptions): number[][] {
     prev = { f, th };
   };
 
-  for (const f of feats) {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
     const forced = forcedThread(f, threadOf, talk);
     if (forced) { join(forced, f); talk.observe(f, forced); opts.trace?.(f.seq, [], NaN, forced.seqs[0]); continue; }
     const cands = threads.filter((th) => f.t - th.last <= W.window || f.resumes);
@@ -110,7 +111,7 @@ export function disentangle(day: Day, opts: ThreadOptions): number[][] {
     let bestScore = -Infinity;
     const scores: { thread: number; score: number }[] = [];
     for (const th of cands) {
-      const s = scoreThread(f, th, prev, speakerLast, idf) + talk.bias(f, th);
+      const s = scoreThread(f, i, th, prev, speakerLast, lex) + talk.bias(f, th);
       if (opts.trace) scores.push({ thread: th.seqs[0], score: s });
       if (s > bestScore) { bestScore = s; best = th; }
     }
@@ -122,7 +123,7 @@ export function disentangle(day: Day, opts: ThreadOptions): number[][] {
     else if (gap >= W.longGapAfter) fresh += W.longGap;
     else if (gap >= W.gapAfter) fresh += W.gap;
     else if (gap >= W.shortGapAfter) fresh += W.shortGap;
-    else if (f.ack || f.tokens.length === 0) fresh += W.contentless;
+    else if (f.ack || f.tokenIds.length === 0) fresh += W.contentless;
     if (f.announce) fresh += 10;
     const th = best && bestScore >= fresh ? best : open(f);
     join(th, f);
@@ -141,10 +142,11 @@ function forcedThread(f: Features, threadOf: Map<number, ThreadState>, talk: Tal
 
 function scoreThread(
   f: Features,
+  i: number,
   th: ThreadState,
-  prev: { f: Features; th: ThreadState } | null,
+  prev: Prev | null,
   speakerLast: Map<string, ThreadState>,
-  idf: Map<string, number>,
+  lexicon: Lexicon,
 ): number {
   let s = f.resumes ? 0 : -W.idle * ((f.t - th.last) / 60);
   // A question @someone who has not spoken here lately starts a conversation with them, not this one.
@@ -166,35 +168,66 @@ function scoreThread(
   // ...unless it was put to somebody else by name.
   if (th.question && !th.question.answered && th.question.who !== f.who && !f.opener && (th.question.to.length === 0 || th.question.to.includes(f.who))) s += W.question * halfLife(f.t - th.question.t, W.questionHalfLife);
   let lex = 0;
-  let mass = 0;
-  for (const tok of f.tokens) {
-    const w = idf.get(tok) ?? 0;
-    mass += w;
-    const seen = th.vocab.get(tok);
+  const ids = f.tokenIds;
+  const weights = lexicon.weights[i];
+  const mass = lexicon.mass[i];
+  for (let k = 0; k < ids.length; k++) {
+    const seen = th.vocab.get(ids[k]);
     // A message that says it resumes an old conversation compares with all of it, not just its recent words.
-    if (seen !== undefined) lex += w * (f.resumes ? 1 : halfLife(f.t - seen, W.vocabHalfLife));
+    if (seen !== undefined) lex += weights[k] * (f.resumes ? 1 : halfLife(f.t - seen, W.vocabHalfLife));
   }
   // Big threads share words with anything by chance; their matches count for less.
   const breadth = Math.min(1, Math.sqrt(W.vocabNorm / Math.max(1, th.vocab.size)));
   if (mass > 0) s += (W.lexCoverage * (lex / mass) + Math.min(W.lexical * lex, W.lexicalCap)) * breadth;
-  if (prev && prev.th === th && prev.f.who !== f.who && f.t - prev.f.t < 180) {
-    const p = new Set(prev.f.tokens);
-    let shared = 0;
-    for (const tok of f.tokens) if (p.has(tok)) shared += idf.get(tok) ?? 0;
-    if (shared > 0) s += W.adjacentLexical;
-  }
+  // prev is always the day's previous message, so what this message shares with it was summed once per day.
+  if (prev && prev.th === th && prev.f.who !== f.who && f.t - prev.f.t < 180 && lexicon.sharedWithPrevious[i] > 0) s += W.adjacentLexical;
   if (f.resumes) s += W.resumes * Math.min(1, lex / 6);
   return s;
 }
 
 const halfLife = (dt: number, h: number) => Math.pow(0.5, Math.max(0, dt) / h);
 
-/** Rarity of each token within the day (log N/df), so 支付 counts little and 分录 a lot. */
-function inverseFrequencies(feats: Features[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const f of feats) for (const tok of f.tokens) df.set(tok, (df.get(tok) ?? 0) + 1);
+/** The previous message: its features and thread. */
+interface Prev {
+  f: Features;
+  th: ThreadState;
+}
+
+/**
+ * Each message's token weights: rarity within the day (log N/df), so 支付 counts little and 分录 a lot.
+ * Computed once per day, so scoring a message against each candidate thread only looks weights up.
+ * Indexed like the day's features; weights like each message's tokenIds.
+ */
+export interface Lexicon {
+  weights: number[][];
+  /** Sum of the message's weights, added in token order (as the scorer used to add them). */
+  mass: number[];
+  /** Sum of the weights of the tokens the message shares with the day's previous message. */
+  sharedWithPrevious: number[];
+}
+
+function lexicon(feats: Features[], vocabulary: Vocabulary): Lexicon {
   const n = Math.max(feats.length, 2);
-  const out = new Map<string, number>();
-  for (const [tok, c] of df) out.set(tok, Math.max(0, Math.log(n / c)) * (tok.startsWith('#') ? 1.5 : 1));
-  return out;
+  const idf = vocabulary.df.map((c, id) => Math.max(0, Math.log(n / c)) * (vocabulary.names[id].startsWith('#') ? 1.5 : 1));
+  const weights: number[][] = [];
+  const mass: number[] = [];
+  const sharedWithPrevious: number[] = [];
+  // Per token, the index of the last message using it: -1 before any.
+  const lastIn = new Array<number>(idf.length).fill(-1);
+  for (let i = 0; i < feats.length; i++) {
+    const ids = feats[i].tokenIds;
+    const w = new Array<number>(ids.length);
+    let m = 0;
+    let shared = 0;
+    for (let k = 0; k < ids.length; k++) {
+      w[k] = idf[ids[k]];
+      m += w[k];
+      if (i > 0 && lastIn[ids[k]] === i - 1) shared += w[k];
+    }
+    for (let k = 0; k < ids.length; k++) lastIn[ids[k]] = i;
+    weights.push(w);
+    mass.push(m);
+    sharedWithPrevious.push(shared);
+  }
+  return { weights, mass, sharedWithPrevious };
 }

@@ -11,8 +11,11 @@ export interface Features {
   who: string;
   /** Reading text without links' URLs, images and emoji codes. */
   plain: string;
-  /** Unique lexical tokens: CJK bigrams, lower-cased Latin words, and `#term` for glossary/topic terms. */
-  tokens: string[];
+  /**
+   * Unique lexical tokens, in order of first occurrence: CJK bigrams, lower-cased Latin words, then `#term`
+   * for glossary/topic terms in list order. As ids into the day's vocabulary (DayFeatures.vocabulary).
+   */
+  tokenIds: number[];
   /** Speaker keys this message @mentions (resolved on the day). */
   mentions: string[];
   /** @all / @所有人: addresses everyone, not a person. */
@@ -91,30 +94,79 @@ export function compileThreadTerms(raw: string[]): ThreadTerms {
 
 /** CJK bigrams, Latin words and known terms of a text (unique). */
 export function tokensOf(plain: string, terms: string[]): string[] {
-  return tokensWith(plain, new TermsMatcher(terms.map((t) => (t.length >= 2 ? t : ''))));
+  const vocab = new Vocabulary();
+  return tokenIds(plain, new TermsMatcher(terms.map((t) => (t.length >= 2 ? t : ''))), vocab).map((id) => vocab.names[id]);
 }
 
-function tokensWith(plain: string, matcher: TermsMatcher): string[] {
-  const out = new Set<string>();
+/**
+ * A day's token dictionary: each distinct token gets a small integer in order of first use, so the scorer
+ * compares integers, not strings, and counts document frequencies as it goes.
+ */
+export class Vocabulary {
+  private readonly idOf = new Map<string, number>();
+  readonly names: string[] = [];
+  /** Per token: number of messages using it. */
+  readonly df: number[] = [];
+  /** Per token: the message that last used it (dedups a message's tokens without a Set per message). */
+  private readonly lastUse: number[] = [];
+  private message = 0;
+
+  /** Starts the next message's tokens. */
+  next(): void { this.message++; }
+
+  /** Adds a token to the current message's list unless already there; STOP bigrams are never added. */
+  add(tok: string, out: number[], bigram: boolean): void {
+    let id = this.idOf.get(tok);
+    if (id === undefined) {
+      // Stop bigrams are remembered as -1, so each costs one lookup per day, not two per use.
+      if (bigram && STOP.has(tok)) { this.idOf.set(tok, -1); return; }
+      id = this.names.length;
+      this.idOf.set(tok, id);
+      this.names.push(tok);
+      this.df.push(0);
+      this.lastUse.push(0);
+    } else if (id < 0) return;
+    if (this.lastUse[id] === this.message) return;
+    this.lastUse[id] = this.message;
+    this.df[id]++;
+    out.push(id);
+  }
+}
+
+function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): number[] {
+  const out: number[] = [];
+  vocab.next();
   const lower = plain.toLowerCase();
   for (const run of lower.match(CJK) ?? []) {
     if (run.length === 1) continue;
-    for (let i = 0; i + 1 < run.length; i++) { const b = run.slice(i, i + 2); if (!STOP.has(b)) out.add(b); }
+    for (let i = 0; i + 1 < run.length; i++) vocab.add(run.slice(i, i + 2), out, true);
   }
-  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) out.add(w);
+  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) vocab.add(w, out, false);
   // Terms in list order, as the per-term scan added them (token order feeds floating-point sums).
-  for (const k of matcher.present(lower)) out.add('#' + matcher.patterns[k]);
-  return [...out];
+  for (const k of matcher.present(lower)) vocab.add('#' + matcher.patterns[k], out, false);
+  return out;
 }
 
 const norm = (s: string) => s.replace(EMOJI, '').replace(/[\s?？!！。.,，~～…]+/g, '').toLowerCase();
 
 export function messageFeatures(day: Day, opts: { terms: string[]; compiled?: ThreadTerms }): Features[] {
+  return dayFeatures(day, opts).features;
+}
+
+/** A day's features and the vocabulary their token ids index. */
+export interface DayFeatures {
+  features: Features[];
+  vocabulary: Vocabulary;
+}
+
+export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: ThreadTerms }): DayFeatures {
   const { matcher } = opts.compiled ?? compileThreadTerms(opts.terms);
   const mentions = resolveMentions(day);
   const lastByText = new Map<string, number>();
-  const bySeq = new Map(day.messages.map((m) => [m.seq, m]));
-  return day.messages.map((m, i) => {
+  const vocabulary = new Vocabulary();
+  // norm(plainText(o)) of earlier messages, computed once each when quoted replies look back for their original.
+  const quotable: (string | undefined)[] = [];
+  const features = day.messages.map((m, i): Features => {
     const plain = stripMentions(plainText(m), m.mentions);
     const bare = plain.replace(/\s+/g, '');
     const content = bare.replace(/[^\p{L}\p{N}]/gu, '');
@@ -132,18 +184,17 @@ export function messageFeatures(day: Day, opts: { terms: string[]; compiled?: Th
       const q = norm(m.quote.text).slice(0, 12);
       for (let j = i - 1; j >= 0 && quoteOf === null; j--) {
         const o = day.messages[j];
-        if (q && norm(plainText(o)).includes(q)) quoteOf = o.seq;
+        if (q && (quotable[j] ??= norm(plainText(o))).includes(q)) quoteOf = o.seq;
       }
     }
     const announce = ANNOUNCE_A.test(bare) && ANNOUNCE_B.test(bare) && bare.length >= 12;
     const guests = announce ? (mentions[i].length ? mentions[i] : /今天是我|我来分享|我分享/.test(bare) ? [who] : []) : [];
-    void bySeq;
     return {
       seq: m.seq,
       t: secs(m.time),
       who,
       plain,
-      tokens: ack ? [] : tokensWith(plain, matcher),
+      tokenIds: ack ? [] : tokenIds(plain, matcher, vocabulary),
       mentions: mentions[i].filter((k) => k !== who),
       mentionsAll: /@(?:all|所有人)/i.test(m.text),
       question,
@@ -160,9 +211,20 @@ export function messageFeatures(day: Day, opts: { terms: string[]; compiled?: Th
       kind: m.kind,
     };
   });
+  return { features, vocabulary };
 }
 
 export function secs(t: string): number {
+  // The parser's HH:MM:SS, read without splitting; anything else the general way.
+  if (t.length === 8 && t.charCodeAt(2) === 58 && t.charCodeAt(5) === 58) {
+    const h = digit(t, 0) * 10 + digit(t, 1);
+    const m = digit(t, 3) * 10 + digit(t, 4);
+    const s = digit(t, 6) * 10 + digit(t, 7);
+    // NaN when any of them is not a digit.
+    if (h === h && m === m && s === s) return h * 3600 + m * 60 + s;
+  }
   const [h, m, s] = t.split(':').map(Number);
   return (h || 0) * 3600 + (m || 0) * 60 + (s || 0);
 }
+
+const digit = (t: string, k: number) => { const d = t.charCodeAt(k) - 48; return d >= 0 && d <= 9 ? d : NaN; };
