@@ -12,14 +12,21 @@ export class TermsMatcher {
   private readonly fail: number[] = [ROOT];
   /** Patterns ending at each node (its own, then those of its dictionary suffixes), by index. */
   private readonly out: number[][] = [[]];
+  /** Code units some pattern starts with: most text characters are not, and skip the lookup. */
+  private readonly starts = new Uint8Array(65536);
+  /** present()'s per-call marks (a call number per pattern), reused so a call allocates no scratch array. */
+  private readonly mark: Uint32Array;
+  private call = 0;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
+    this.mark = new Uint32Array(patterns.length);
     const own: number[][] = [[]];
     patterns.forEach((p, pi) => {
       // An empty pattern would match everywhere; callers never want that, so it never matches.
       if (!p) return;
       let node = ROOT;
+      this.starts[p.charCodeAt(0)] = 1;
       for (let i = 0; i < p.length; i++) {
         const key = node * 65536 + p.charCodeAt(i);
         let to = this.next.get(key);
@@ -55,10 +62,11 @@ export class TermsMatcher {
    * in order of their end position (so each pattern's own occurrences come in increasing start order).
    */
   scan(text: string, visit: (pattern: number, start: number) => void): void {
-    const { next, fail, out, patterns } = this;
+    const { next, fail, out, patterns, starts } = this;
     let node = ROOT;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      if (node === ROOT && starts[code] === 0) continue;
       let to = next.get(node * 65536 + code);
       while (to === undefined && node !== ROOT) { node = fail[node]; to = next.get(node * 65536 + code); }
       node = to ?? ROOT;
@@ -69,10 +77,11 @@ export class TermsMatcher {
 
   /** Indices of the patterns that occur in the text at least once, ascending (as `text.includes(p)`). */
   present(text: string): number[] {
-    const seen = new Uint8Array(this.patterns.length);
+    if (++this.call === 0xffffffff) { this.mark.fill(0); this.call = 1; }
+    const { mark, call } = this;
     const found: number[] = [];
-    this.scan(text, (p) => { if (!seen[p]) { seen[p] = 1; found.push(p); } });
-    return found.sort((a, b) => a - b);
+    this.scan(text, (p) => { if (mark[p] !== call) { mark[p] = call; found.push(p); } });
+    return found.length > 1 ? found.sort((a, b) => a - b) : found;
   }
 
   /**

@@ -48,7 +48,6 @@ const EMOJI = /\[[^\[\]\s]{1,8}\]/g;
 const MD_IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const MD_LINK = /\[([^\]]*)\]\([^)]*\)/g;
 const URL = /(?:https?|ftp):\/\/\S+/gi;
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]*[a-z][a-z0-9]*/gi;
 
 const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
@@ -100,10 +99,15 @@ export function tokensOf(plain: string, terms: string[]): string[] {
 
 /**
  * A day's token dictionary: each distinct token gets a small integer in order of first use, so the scorer
- * compares integers, not strings, and counts document frequencies as it goes.
+ * compares integers, not strings, and counts document frequencies as it goes. CJK bigrams (most tokens)
+ * are looked up by their two code units in an open-addressing table, without making a string per use.
  */
 export class Vocabulary {
   private readonly idOf = new Map<string, number>();
+  /** Bigram table: key (c1 << 16 | c2, never 0 for CJK) -> id, or -1 for a stop bigram. */
+  private keys = new Int32Array(1024);
+  private vals = new Int32Array(1024);
+  private filled = 0;
   readonly names: string[] = [];
   /** Per token: number of messages using it. */
   readonly df: number[] = [];
@@ -111,39 +115,88 @@ export class Vocabulary {
   private readonly lastUse: number[] = [];
   private message = 0;
 
+  constructor() {
+    for (const key of STOP_KEYS) this.setBigram(key, -1);
+  }
+
   /** Starts the next message's tokens. */
   next(): void { this.message++; }
 
-  /** Adds a token to the current message's list unless already there; STOP bigrams are never added. */
-  add(tok: string, out: number[], bigram: boolean): void {
+  /** Adds a (non-bigram) token to the current message's list unless already there. */
+  add(tok: string, out: number[]): void {
     let id = this.idOf.get(tok);
-    if (id === undefined) {
-      // Stop bigrams are remembered as -1, so each costs one lookup per day, not two per use.
-      if (bigram && STOP.has(tok)) { this.idOf.set(tok, -1); return; }
-      id = this.names.length;
-      this.idOf.set(tok, id);
-      this.names.push(tok);
-      this.df.push(0);
-      this.lastUse.push(0);
-    } else if (id < 0) return;
+    if (id === undefined) { id = this.create(tok); this.idOf.set(tok, id); }
+    this.use(id, out);
+  }
+
+  /** Adds the CJK bigram c1 c2 unless it is a stop bigram or already there. */
+  addBigram(c1: number, c2: number, out: number[]): void {
+    const key = (c1 << 16) | c2;
+    const mask = this.keys.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[h] !== 0) {
+      if (this.keys[h] === key) { const id = this.vals[h]; if (id >= 0) this.use(id, out); return; }
+      h = (h + 1) & mask;
+    }
+    const id = this.create(String.fromCharCode(c1, c2));
+    this.setBigram(key, id);
+    this.use(id, out);
+  }
+
+  private create(tok: string): number {
+    const id = this.names.length;
+    this.names.push(tok);
+    this.df.push(0);
+    this.lastUse.push(0);
+    return id;
+  }
+
+  private use(id: number, out: number[]): void {
     if (this.lastUse[id] === this.message) return;
     this.lastUse[id] = this.message;
     this.df[id]++;
     out.push(id);
   }
+
+  private setBigram(key: number, id: number): void {
+    if ((this.filled + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[h] !== 0 && this.keys[h] !== key) h = (h + 1) & mask;
+    if (this.keys[h] === 0) this.filled++;
+    this.keys[h] = key;
+    this.vals[h] = id;
+  }
+
+  private grow(): void {
+    const { keys, vals } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.filled = 0;
+    for (let k = 0; k < keys.length; k++) if (keys[k] !== 0) this.setBigram(keys[k], vals[k]);
+  }
 }
+
+const STOP_KEYS = [...STOP].map((b) => (b.charCodeAt(0) << 16) | b.charCodeAt(1));
+
+/** CJK characters (unified ideographs, extension A, compatibility ideographs): runs of them make bigrams. */
+const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): number[] {
   const out: number[] = [];
   vocab.next();
   const lower = plain.toLowerCase();
-  for (const run of lower.match(CJK) ?? []) {
-    if (run.length === 1) continue;
-    for (let i = 0; i + 1 < run.length; i++) vocab.add(run.slice(i, i + 2), out, true);
+  // Bigrams of CJK runs, in order: every two adjacent CJK characters (a one-character run has none).
+  let prevCJK = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const cjk = isCJK(c);
+    if (cjk && prevCJK) vocab.addBigram(lower.charCodeAt(i - 1), c, out);
+    prevCJK = cjk;
   }
-  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) vocab.add(w, out, false);
+  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) vocab.add(w, out);
   // Terms in list order, as the per-term scan added them (token order feeds floating-point sums).
-  for (const k of matcher.present(lower)) vocab.add('#' + matcher.patterns[k], out, false);
+  for (const k of matcher.present(lower)) vocab.add('#' + matcher.patterns[k], out);
   return out;
 }
 
