@@ -83,13 +83,17 @@ export function compileTermWords(terms: Term[]): CompiledTermWords {
 /** termSpans with the words compiled once: one pass finds every occurrence, then the same longest-first claim. */
 export function termSpansWith(text: string, c: CompiledTermWords): TermSpan[] {
   const lower = text.toLowerCase();
-  const at: number[][] = c.matcher.patterns.map(() => []);
-  c.matcher.scan(lower, (p, start) => at[p].push(start));
+  // Starts of each pattern found, ascending (the matcher reports a pattern's occurrences left to right).
+  const at = new Map<number, number[]>();
+  c.matcher.scan(lower, (p, start) => { const a = at.get(p); if (a) a.push(start); else at.set(p, [start]); });
+  if (at.size === 0) return [];
   const taken = new Uint8Array(text.length);
   const spans: TermSpan[] = [];
   for (const { pattern, slug } of c.words) {
+    const starts = at.get(pattern);
+    if (!starts) continue;
     const len = c.matcher.patterns[pattern].length;
-    for (const i of at[pattern]) {
+    for (const i of starts) {
       if (isInsideLatinWord(lower, i, len)) continue;
       if (taken.subarray(i, i + len).some(Boolean)) continue;
       taken.fill(1, i, i + len);

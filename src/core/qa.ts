@@ -20,15 +20,14 @@ const RHETORICAL = /不就|不是.*[吗么]|难道/;
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
 
-function isQuestion(m: Message): boolean {
-  const t = said(m);
+function isQuestion(m: Message, t = said(m)): boolean {
   return content(t).length >= 4 && QUESTION.test(t);
 }
 
-function isSubstantive(m: Message): boolean {
+function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boolean {
   if (m.kind === 'system' || m.duplicateOf !== null) return false;
-  const t = said(m);
   if (m.kind === 'link' && m.links.length) return true;
+  const t = saidOf(m);
   const c = content(t);
   return c.length >= 4 && !ACK.test(t);
 }
@@ -37,16 +36,19 @@ export function findQA(day: Day, seqs: number[]): QA {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter(Boolean);
   if (msgs.length === 0) return { questionSeq: null, answerSeqs: [] };
   const asker = msgs[0].speakerId || msgs[0].speaker;
+  // Each message's reading text, computed once even when several tests below read it.
+  const cache = new Map<Message, string>();
+  const saidOf = (m: Message) => { let t = cache.get(m); if (t === undefined) { t = said(m); cache.set(m, t); } return t; };
   const who = (m: Message) => m.speakerId || m.speaker;
   // The opening run: the first speaker's messages before anyone else speaks.
   const run: Message[] = [];
   for (const m of msgs) { if (who(m) !== asker) break; run.push(m); }
-  const questions = run.filter(isQuestion);
+  const questions = run.filter((m) => isQuestion(m, saidOf(m)));
   const real = questions.find((m) => !ASK_TO_ASK.test(content(plainText(m)))) ?? questions[0];
   if (!real) return { questionSeq: null, answerSeqs: [] };
   const answerSeqs = msgs
-    .filter((m) => m.seq > real.seq && who(m) !== asker && isSubstantive(m))
-    .filter((m) => { const t = said(m); return !CLARIFY.test(t) || RHETORICAL.test(t); })
+    .filter((m) => m.seq > real.seq && who(m) !== asker && isSubstantive(m, saidOf))
+    .filter((m) => { const t = saidOf(m); return !CLARIFY.test(t) || RHETORICAL.test(t); })
     .map((m) => m.seq);
   return { questionSeq: real.seq, answerSeqs };
 }
@@ -73,7 +75,7 @@ export function threadTitle(day: Day, seqs: number[], qa: QA): string {
     const title = titleFrom(day.messages[qa.questionSeq - 1]);
     if (title) return title;
   }
-  const first = msgs.find(isSubstantive) ?? msgs.find((m) => titleFrom(m));
+  const first = msgs.find((m) => isSubstantive(m)) ?? msgs.find((m) => titleFrom(m));
   if (first) return titleFrom(first);
   // Greetings and emoji-only threads: their own words, as written ("大家好", "[强]").
   const said = msgs.map((m) => m.text.replace(/\s+/g, ' ').trim()).find(Boolean);

@@ -106,11 +106,12 @@ export function disentangle(day: Day, opts: ThreadOptions): number[][] {
     const f = feats[i];
     const forced = forcedThread(f, threadOf, talk);
     if (forced) { join(forced, f); talk.observe(f, forced); opts.trace?.(f.seq, [], NaN, forced.seqs[0]); continue; }
-    const cands = threads.filter((th) => f.t - th.last <= W.window || f.resumes);
     let best: ThreadState | null = null;
     let bestScore = -Infinity;
     const scores: { thread: number; score: number }[] = [];
-    for (const th of cands) {
+    for (const th of threads) {
+      // Candidates: threads active within the window, or all of them when the message resumes one.
+      if (!(f.t - th.last <= W.window || f.resumes)) continue;
       const s = scoreThread(f, i, th, prev, speakerLast, lex) + talk.bias(f, th);
       if (opts.trace) scores.push({ thread: th.seqs[0], score: s });
       if (s > bestScore) { bestScore = s; best = th; }

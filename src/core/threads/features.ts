@@ -68,6 +68,8 @@ export function stripMentions(text: string, names: string[] = []): string {
 }
 
 export function plainText(m: Message): string {
+  // Images, links and emoji codes all need a "[" and URLs a "://"; most messages have neither.
+  if (!m.text.includes('[') && !m.text.includes('://')) return m.text;
   return m.text.replace(MD_IMAGE, ' ').replace(MD_LINK, '$1').replace(URL, ' ').replace(EMOJI, ' ');
 }
 
