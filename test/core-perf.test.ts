@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTermWords, parseGlossaryFile, termSpans, termSpansWith } from '../src/core/glossary.ts';
 import { compileTopics, scoreCompiledTopics, scoreTopics } from '../src/core/topics.ts';
 import { readContentMeta } from '../src/node/load.ts';
-import { compileThreadTerms, tokensOf } from '../src/core/threads/features.ts';
+import { compileThreadTerms, secs, STOP, tokensOf } from '../src/core/threads/features.ts';
 import type { Term, Topic } from '../src/core/types.ts';
 
 const meta = readContentMeta('content');
@@ -82,5 +82,31 @@ describe('compiled term matching', () => {
       const got = tokensOf(t, tt.terms).filter((k) => k.startsWith('#'));
       expect(got).toEqual(tt.terms.filter((w) => lower.includes(w)).map((w) => '#' + w));
     }), { numRuns: 300 });
+  });
+
+  it('tokensOf gives the tokens, in the order, of the string-set tokenizer it replaced', () => {
+    // The tokenizer before interning: regex CJK runs sliced into bigrams, a Set for uniqueness, includes per term.
+    const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+    const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]*[a-z][a-z0-9]*/gi;
+    const naive = (plain: string, ts: string[]) => {
+      const out = new Set<string>();
+      const lower = plain.toLowerCase();
+      for (const run of lower.match(CJK) ?? []) for (let i = 0; i + 1 < run.length; i++) { const b = run.slice(i, i + 2); if (!STOP.has(b)) out.add(b); }
+      for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) out.add(w);
+      for (const term of ts) if (term.length >= 2 && lower.includes(term)) out.add('#' + term);
+      return [...out];
+    };
+    const tt = compileThreadTerms([...words, ...topicWords]).terms;
+    const mixed = fc.array(fc.oneof(text, fc.constantFrom('大家', '请问什么问题', '我们的', '豈', '㐀', 'v2.0', '42', 'E-mail')), { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(fc.property(mixed, (t) => {
+      expect(tokensOf(t, tt)).toEqual(naive(t, tt));
+    }), { numRuns: 300 });
+    expect(tokensOf('大家好，请问分录流水 Canal', ['分录'])).toEqual(['家好', '问分', '分录', '录流', '流水', 'canal', '#分录']);
+  });
+
+  it('secs reads HH:MM:SS like the split-based reader, odd strings included', () => {
+    const slow = (t: string) => { const [h, m, s] = t.split(':').map(Number); return (h || 0) * 3600 + (m || 0) * 60 + (s || 0); };
+    for (const t of ['00:00:00', '23:59:59', '09:05:07', '1:02:03', '12:3a:00', '12-30-00', '', '12:30', ' 1:02:03', '12:30:0.5']) expect(secs(t)).toBe(slow(t));
+    fc.assert(fc.property(fc.stringMatching(/^[0-9:a ]{0,9}$/), (t) => { expect(secs(t)).toBe(slow(t)); }), { numRuns: 300 });
   });
 });

@@ -74,7 +74,7 @@ export function plainText(m: Message): string {
 }
 
 // Function-word bigrams that say nothing about what a conversation is about.
-const STOP = new Set(
+export const STOP = new Set(
   ('大家 各位 请问 请教 问下 一下 有没 没有 什么 怎么 这个 那个 就是 不是 可以 我们 你们 他们 是不 不会 现在 的话 还是 一个 '
     + '问题 这样 那样 这种 那种 还有 其实 因为 所以 但是 如果 已经 知道 觉得 感觉 应该 这么 那么 多少 为啥 为什 的是 了吗 '
     + '是的 对的 好的 有人 谢谢 感谢 哈哈 一般 比如 时候 需要 自己 一样 有点 直接 是什 么的 是个 个问 '
