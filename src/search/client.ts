@@ -245,13 +245,19 @@ export class SearchClient {
       for (const [o, dOffs] of lists.get(driver.token)!) {
         const per = pat.tokens.map((t) => lists.get(t.token)!.get(o));
         if (per.some((x) => !x)) continue;
-        // Any token in the far tail: offsets there are unknown, so the text decides.
-        if (per.some((x) => x![x!.length - 1] === FAR)) {
-          check.add(o);
+        // One token that is the whole term (a 2-character CJK term, a lone Latin word): present means matched.
+        if (pat.complete && pat.tokens.length === 1) {
+          out.set(o, dOffs.length);
           continue;
         }
-        const starts = dOffs.map((x) => x - driver.offset).filter((p) => p >= 0 && pat.tokens.every((t, k) => per[k]!.includes(p + t.offset)));
-        if (!starts.length) continue;
+        // Side by side below the far tail (offsets from FAR on are unknown): a sure match.
+        const starts = dOffs.map((x) => x - driver.offset)
+          .filter((p) => p >= 0 && pat.tokens.every((t, k) => p + t.offset < FAR && per[k]!.includes(p + t.offset)));
+        if (!starts.length) {
+          // None, but the term may sit in a long message's tail: the text decides.
+          if (per.some((x) => x![x!.length - 1] === FAR)) check.add(o);
+          continue;
+        }
         if (!pat.complete) {
           const w = whole?.get(o);
           if (!w || !starts.every((p) => w.includes(p))) {
