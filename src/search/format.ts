@@ -14,7 +14,7 @@
 //   topics/<slug>.json   thread numbers of a topic (loaded by the topic filter only)
 //   facets.json          speakers for the filter (loaded by the page, not by a query)
 //
-// Postings: a FlexSearch id is `ord * POS + offset`, the message ordinal and where the token starts in the
+// Postings: a FlexSearch id is `ord * POS + offset` (POS = 1024), the message ordinal and where the token starts in the
 // normalized text (offsets from POS - 1 on are stored as POS - 1, "far"). So one lookup gives both which
 // messages hold a token, how often (term frequency) and where (a longer term's tokens side by side).
 
@@ -22,7 +22,7 @@ export const FORMAT_VERSION = 2;
 /** Joins a document's tokens for FlexSearch; never occurs inside a token. */
 export const TOKEN_SEP = '\u001f';
 /** Offsets per message in a posting id; the last one means "at POS - 1 or beyond". */
-export const POS = 256;
+export const POS = 1024;
 
 export interface Manifest {
   version: number;
