@@ -63,7 +63,8 @@ const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听
 /** Removes @mentions: the names as parsed (they may contain spaces), @all, else `@word` up to a separator. */
 export function stripMentions(text: string, names: string[] = []): string {
   let t = text.replace(/@(?:all|所有人)/gi, ' ');
-  for (const n of [...names].sort((a, b) => b.length - a.length)) if (n) t = t.split('@' + n).join(' ');
+  // Longest names first (a stable sort), so "@张三丰" is not cut as "@张三" + "丰"; most messages have none.
+  if (names.length) for (const n of names.length > 1 ? [...names].sort((a, b) => b.length - a.length) : names) if (n) t = t.split('@' + n).join(' ');
   return t.replace(/@[^\s\u2005?？@]{1,40}(?=[\s\u2005?？]|$)/g, ' ');
 }
 
@@ -107,8 +108,9 @@ export function tokensOf(plain: string, terms: string[]): string[] {
 export class Vocabulary {
   private readonly idOf = new Map<string, number>();
   /** Bigram table: key (c1 << 16 | c2, never 0 for CJK) -> id, or -1 for a stop bigram. */
-  private keys = new Int32Array(1024);
-  private vals = new Int32Array(1024);
+  // Sized for a typical day's few thousand bigrams, so a day rarely grows it.
+  private keys = new Int32Array(8192);
+  private vals = new Int32Array(8192);
   private filled = 0;
   readonly names: string[] = [];
   /** Per token: number of messages using it. */
