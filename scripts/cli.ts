@@ -30,10 +30,11 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+// Exit only once stdout has been flushed: process.exit() right after a large write to a pipe
+// (`export | jq`) would cut the JSON short.
+const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+
+main(process.argv.slice(2)).then(exit, (err) => {
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  exit(1);
+});

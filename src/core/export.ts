@@ -9,6 +9,8 @@ export function toExport(a: Archive) {
         id: m.id, day: m.day, seq: m.seq, time: m.time, speaker: m.speaker, text: m.text,
         links: m.links.map((l) => ({ url: l.url, title: l.title })), images: m.images.map((i) => i.url),
         mentions: m.mentions, emojis: m.emojis,
+        // Additive fields after the DESIGN contract's: what the message is, who wrote it, and what the parser noticed.
+        kind: m.kind, speakerId: m.speakerId, duplicateOf: m.duplicateOf, quote: m.quote, flags: m.flags,
       })),
     ),
     threads: a.threads.map((t) => ({
