@@ -49,7 +49,7 @@ export function viewModel(archive: Archive): ViewModel {
   const newestThread = (a: Thread, b: Thread) => dateOf(b).localeCompare(dateOf(a)) || a.day.localeCompare(b.day) || a.seq - b.seq;
 
   const threadsOfDay = new Map<string, Thread[]>();
-  for (const t of archive.threads) threadsOfDay.set(t.day, [...(threadsOfDay.get(t.day) ?? []), t]);
+  for (const t of archive.threads) { const l = threadsOfDay.get(t.day); if (l) l.push(t); else threadsOfDay.set(t.day, [t]); }
   const threadColour = new Map<string, string>();
   for (const [dayId, list] of threadsOfDay) {
     const day = index.day.get(dayId);
@@ -61,7 +61,8 @@ export function viewModel(archive: Archive): ViewModel {
 
   const push = (m: Map<string, Thread[]>, k: string, t: Thread) => {
     const l = m.get(k);
-    if (l) { if (!l.includes(t)) l.push(t); } else m.set(k, [t]);
+    // Threads arrive one at a time, so a repeat (a speaker answering twice) is always the list's last entry.
+    if (l) { if (l[l.length - 1] !== t) l.push(t); } else m.set(k, [t]);
   };
   const threadsOfTopic = new Map<string, Thread[]>();
   const asked = new Map<string, Thread[]>();
