@@ -92,7 +92,11 @@ export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   return { groups: readGroups(dir), topics, glossary };
 }
 
-const cache = new Map<string, Archive>();
+// Kept on globalThis: during `astro build` the pages' bundle and the search-index integration load this module as
+// two separate instances, and a module-level map made each of them build the whole archive again.
+const CACHE_KEY = Symbol.for('chat-knowledge-archive.archives');
+const cache: Map<string, Archive> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] as Map<string, Archive> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[CACHE_KEY] = new Map<string, Archive>());
 
 /**
  * The archive of a content folder, built once per process (Astro renders many pages from it).
