@@ -22,9 +22,15 @@ const NAMED_TYPES: Record<string, string> = { 'feed.xml': 'application/atom+xml;
 /** Text assets the build writes .br/.gz copies of (see src/integrations/precompress.ts). */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
 
+/**
+ * The page's policy (the same constant as its <meta> tag) plus frame-ancestors, which browsers honour only in a
+ * header: no other site may frame ours (clickjacking).
+ */
+export const CSP_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
 /** Sent with every answer, errors included: an error page is a page too. */
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'content-security-policy': CSP_HEADER,
   'x-content-type-options': 'nosniff',
   // Chat links and images point at third-party hosts; they learn nothing about which page linked them.
   'referrer-policy': 'no-referrer',

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { acceptedEncodings, cacheControl, requestPath } from '../../scripts/serve.ts';
+import { CSP_HEADER, acceptedEncodings, cacheControl, requestPath } from '../../scripts/serve.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/csp.ts';
 import { serveSite } from '../helpers/server.ts';
 import { launch, skipBrowserTests } from '../helpers/browser.ts';
@@ -132,8 +132,11 @@ describe('static server over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.body.toString()).toBe(INDEX);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(r.headers['content-security-policy']).toBe(CSP_HEADER);
+    expect(CSP_HEADER.startsWith(CONTENT_SECURITY_POLICY)).toBe(true);
     expect(r.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['referrer-policy']).toBe('no-referrer');
     expect(r.headers['cache-control']).toBe('no-cache');
@@ -146,7 +149,7 @@ describe('static server over HTTP', () => {
     const again = await raw(server.url, 'GET', '/', { 'If-None-Match': first.headers.etag! });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
-    expect(again.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(again.headers['content-security-policy']).toBe(CSP_HEADER);
   });
 
   it('marks hashed assets immutable and types them with a charset', async () => {
@@ -190,7 +193,7 @@ describe('static server over HTTP', () => {
       const r = await raw(server.url, 'GET', t);
       expect([400, 404], t).toContain(r.status);
       expect(r.body.toString(), t).not.toContain(SECRET);
-      expect(r.headers['content-security-policy'], t).toBe(CONTENT_SECURITY_POLICY);
+      expect(r.headers['content-security-policy'], t).toBe(CSP_HEADER);
     }
     // Malformed ones are 400, the rest the site's own 404 page.
     expect((await raw(server.url, 'GET', '/%E0%A4%A')).status).toBe(400);
