@@ -7,6 +7,7 @@ import { constants, existsSync, type Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../src/site/csp.ts';
+import { PRECOMPRESSED_EXTENSIONS } from '../src/integrations/precompress.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -19,8 +20,8 @@ const TYPES: Record<string, string> = {
 // The feed is Atom; served as XML it would not be recognised by feed readers that sniff the type.
 const NAMED_TYPES: Record<string, string> = { 'feed.xml': 'application/atom+xml; charset=utf-8' };
 
-/** Text assets the build writes .br/.gz copies of (see src/integrations/precompress.ts). */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
+/** Text assets the build writes .br/.gz copies of. */
+const COMPRESSIBLE = PRECOMPRESSED_EXTENSIONS;
 
 /**
  * The page's policy (the same constant as its <meta> tag) plus frame-ancestors, which browsers honour only in a

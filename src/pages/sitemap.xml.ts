@@ -4,10 +4,11 @@ import { loadArchive } from '../node/load.ts';
 import { viewModel } from '../site/model.ts';
 import { dayUrl, groupUrl, personUrl, termUrl, threadUrl, topicUrl } from '../site/urls.ts';
 import { xmlEscape } from '../site/xml.ts';
+import { siteOrigin } from '../site/origin.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const vm = viewModel(loadArchive());
-  const origin = site?.origin ?? 'http://localhost:4321';
+  const origin = siteOrigin(site);
   const a = vm.archive;
   const dateOf = (dayId: string) => vm.index.day.get(dayId)?.date;
   const entries: [string, string | undefined][] = [
@@ -19,9 +20,10 @@ export const GET: APIRoute = ({ site }) => {
     ...a.speakers.map((s): [string, string | undefined] => [personUrl(s.id), undefined]),
     ...a.terms.map((t): [string, string | undefined] => [termUrl(t.slug), undefined]),
   ];
+  // The protocol requires absolute <loc>; without a configured site the sitemap stays empty (and robots.txt omits it).
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map(([path, lastmod]) => `  <url><loc>${xmlEscape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`).join('\n')}
+${origin ? '' : '<!-- no site URL configured (CKA_SITE): a sitemap needs absolute URLs -->\n'}${(origin ? entries : []).map(([path, lastmod]) => `  <url><loc>${xmlEscape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`).join('\n')}
 </urlset>
 `;
   return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
