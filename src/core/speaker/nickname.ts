@@ -2,6 +2,7 @@
 // to compare nicknames. Evidence first (word lists), position only as a tie-breaker, because people
 // write `name-company-role-city` but also `city-company-name-role` or `company-role-name`.
 import type { Nickname } from '../types.ts';
+import { boundSlug } from '../slug.ts';
 import { CITIES, CITY_CODES, COMMON_LATIN, COMPANIES, COMPANY_ENDINGS, COMPANY_MARKS, ROLE_QUALIFIERS, ROLES, SURNAMES } from './lexicon.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -200,13 +201,13 @@ export function distinctiveName(key: string): boolean {
   return false;
 }
 
-/** A URL-safe, readable slug that keeps CJK (`/people/珞珈/`). */
+/** A URL-safe, readable slug that keeps CJK (`/people/珞珈/`), bounded in length (slug.ts). */
 export function speakerSlug(name: string): string {
-  return name
+  return boundSlug(name
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_+~.·,，、]+/g, '-')
     .replace(/[^\p{L}\p{N}\p{M}-]/gu, '')
     .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/^-|-$/g, ''));
 }
