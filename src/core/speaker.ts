@@ -5,6 +5,7 @@ import { nameKey, normalizeDisplay, parseNickname, speakerSlug } from './speaker
 import { mergeByName, pairKey, UnionFind, unmergeable } from './speaker/merge.ts';
 import { COMMON_LATIN } from './speaker/lexicon.ts';
 import { boundSlug } from './slug.ts';
+import { trimEndWhere, trimStartWhere } from './scan.ts';
 
 export { decodeEntities, normalizeDisplay, parseNickname, speakerSlug } from './speaker/nickname.ts';
 
@@ -47,7 +48,7 @@ function mentionNameKey(m: string): string {
 
 /** Strips what the exporter and the parser leave around a mentioned name (@, `?`, U+2005, spaces). */
 export function normalizeMention(name: string): string {
-  return normalizeDisplay(name.replace(/^[@＠]+/, '').replace(/[\u2005\s?]+$/, ''));
+  return normalizeDisplay(trimEndWhere(trimStartWhere(name, (c) => c === '@' || c === '＠'), (c) => c === '?' || /\s/.test(c)));
 }
 
 /**

@@ -33,11 +33,13 @@ export function normalizeDisplay(raw: string): string {
     .replace(/[\u200b-\u200f\u2028\u2029\u0085\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[?\s]+|[?\s]+$/g, '');
+    // The lookbehind lets the end match start only where the final run starts: `[?\s]+$` alone rescans
+    // every run of `?` from each of its characters (quadratic in a name of thousands of `?`).
+    .replace(/^[?\s]+|(?<![?\s])[?\s]+$/g, '');
 }
 
 const HAN = /\p{Script=Han}/u;
-const PUNCT_ENDS = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const PUNCT_ENDS = /^[\p{P}\p{S}]+|(?<![\p{P}\p{S}])[\p{P}\p{S}]+$/gu;
 const SEPARATORS = /[-~_+\s,@|/]+/;
 // Words that end many company names (`沃支付`, `至尊商务`): a role at the end of a part only when all
 // that precedes them qualifies a role too (`资金清算`).
@@ -127,7 +129,7 @@ export function parseNickname(raw: string): Nickname {
 
   const roles: string[] = [];
   let text = clean
-    .replace(/【([^】]*)】/g, ' $1 - ')
+    .replace(/【([^【】]*)】/g, ' $1 - ')
     // Parenthesised notes: a role (`李宏涛（产品技术）`) is kept as role, anything else (an English name, 前) dropped.
     .replace(/\(([^()]*)\)/g, (_, inner: string) => {
       const r = splitRole(inner.trim());
