@@ -87,6 +87,9 @@ describe.skipIf(skip)('site built from a hostile log', () => {
           extraAttrs: [...document.querySelectorAll('a, img')].flatMap((el) => [...el.attributes]
             .filter((a) => !(el.tagName === 'IMG' ? ALLOWED_IMG : ALLOWED_A).includes(a.name))
             .map((a) => `${el.tagName} ${a.name}=${a.value.slice(0, 40)}`)),
+          // <meta> carries names and descriptions made of chat text: a breakout there could add http-equiv.
+          metaAttrs: [...document.querySelectorAll('meta')].flatMap((el) => [...el.attributes].map((a) => a.name).filter((n) => !['charset', 'name', 'content', 'http-equiv'].includes(n))),
+          metaRefresh: document.querySelectorAll('meta[http-equiv]:not([http-equiv="Content-Security-Policy"])').length,
           styles: all.flatMap((el) => { const v = el.getAttribute('style'); return v === null ? [] : [v]; }),
           csp: [...document.querySelectorAll('meta[http-equiv]')].map((m) => [m.getAttribute('http-equiv'), m.getAttribute('content')]),
           cspFirst: document.head.querySelector('script, style, link[rel="stylesheet"], meta[http-equiv="Content-Security-Policy"]')?.tagName ?? null,
@@ -110,6 +113,8 @@ describe.skipIf(skip)('site built from a hostile log', () => {
       expect(report.frames, path).toBe(0);
       expect(report.styleElements, path).toBe(0);
       expect(report.extraAttrs, path).toEqual([]);
+      expect(report.metaAttrs, path).toEqual([]);
+      expect(report.metaRefresh, path).toBe(0);
       for (const v of report.styles) expect(v, `${path}: style attribute`).toMatch(OUR_STYLES);
       expect(report.csp, path).toEqual([['Content-Security-Policy', CONTENT_SECURITY_POLICY]]);
       expect(report.cspFirst, `${path}: the CSP meta precedes every script and style`).toBe('META');
