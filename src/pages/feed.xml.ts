@@ -13,6 +13,7 @@ const FEED_SIZE = 20;
 export const GET: APIRoute = ({ site }) => {
   const vm = viewModel(loadArchive());
   const days = vm.daysNewest.slice(0, FEED_SIZE);
+  // Absolute URLs pass the same gate as links on the pages (src/site/origin.ts), then our XML escaper.
   const updated = days[0] ? isoDateTime(days[0].date, '23:59:59') : '1970-01-01T00:00:00Z';
   const entries = days.map((d) => {
     const url = feedHref(site, dayUrl(d.id));

@@ -6,8 +6,9 @@
 //   robots.txt       a Sitemap: line (absolute by the protocol) only when the origin is known
 //   feed.xml         links root-relative (readers resolve them against the feed's own URL); atom:id must be an
 //                    absolute IRI, so it is a urn:uuid derived from the path
-//   JSON-LD          root-relative URLs (resolved against the page like any link)
+//   JSON-LD          URL properties left out (the URL gate of src/site/jsonld.ts keeps absolute http(s) only)
 import { createHash } from 'node:crypto';
+import { safeHttpUrl } from './safe-url.ts';
 
 /** The origin (`https://host[:port]`, no trailing slash) of a site URL, or '' when it is unknown. */
 export function siteOrigin(site: URL | string | undefined): string {
@@ -15,10 +16,13 @@ export function siteOrigin(site: URL | string | undefined): string {
   return (typeof site === 'string' ? new URL(site) : site).origin;
 }
 
-/** `path` as an absolute URL on the site, or undefined when the origin is unknown. */
+/**
+ * `path` as an absolute URL on the site, or undefined when the origin is unknown. Passes the same URL gate as every
+ * link (src/site/safe-url.ts), so what it returns is safe in an attribute once `&` is escaped.
+ */
 export function absoluteUrl(site: URL | string | undefined, path: string): string | undefined {
   const origin = siteOrigin(site);
-  return origin ? new URL(path, origin).href : undefined;
+  return origin ? (safeHttpUrl(new URL(path, origin).href) ?? undefined) : undefined;
 }
 
 /**
@@ -42,7 +46,7 @@ export function parseSiteOrigin(value: string, source: string): string {
 /** The one warning line a production build prints when the origin is unknown. */
 export const NO_SITE_WARNING =
   'no public site URL: set CKA_SITE=https://your.host or "site" in archive.config.json. Without it the build writes no ' +
-  'canonical links, an empty sitemap and no Sitemap: line in robots.txt; feed and JSON-LD links are relative.';
+  'canonical links, an empty sitemap, no Sitemap: line in robots.txt and no JSON-LD URLs; feed links are relative.';
 
 /**
  * A feed link: absolute when the origin is known, else root-relative. Atom (RFC 4287 §4.2.7) resolves a relative
