@@ -2,7 +2,7 @@
 // (*.threads.json, default ../shared/eval). A dev-time tool: the product never reads ../shared.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildArchive } from '../src/core/archive.ts';
+import { buildArchive } from '../src/pipeline/archive.ts';
 import { readContent } from '../src/node/load.ts';
 import { evaluateDay, type GoldFile } from '../src/eval/gold.ts';
 

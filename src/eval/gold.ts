@@ -1,5 +1,5 @@
 // Compares an Archive's threads of one day with a gold file (see ../shared/eval: message numbers are seqs).
-import type { Archive } from '../core/types.ts';
+import type { Archive } from '../model/types.ts';
 import { exactMatch, oneToOne, oneToOneAssignment, topicAgreement, type ExactMatch } from './metrics.ts';
 
 export interface GoldFile {

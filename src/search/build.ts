@@ -1,7 +1,7 @@
 // Builds the search index files from an Archive. Pure over its input: files go out through `emit`, so the
 // Astro integration, the CLI tests and the benchmark all write (or just measure) the same bytes.
-import type { Archive, Thread } from '../core/types.ts';
-import { indexTokenPositions, isUnigram, prepareVocabulary } from './tokenize.ts';
+import type { Archive, Thread } from '../model/types.ts';
+import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, codeChar, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,

@@ -9,7 +9,7 @@
 // their context only.
 import type { Index } from 'flexsearch';
 import { newFlexIndex } from './flex.ts';
-import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from './tokenize.ts';
+import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
 import {
   POS, ROLE_ANSWER, ROLE_QUESTION, codeValue, shardPath, speakerPath,

@@ -1,5 +1,5 @@
 // The FlexSearch index as both the builder and the client configure it. Our tokens arrive pre-cut by
-// src/search/tokenize.ts, joined by TOKEN_SEP, so FlexSearch never cuts text itself: one tokenizer.
+// src/text/tokenize.ts, joined by TOKEN_SEP, so FlexSearch never cuts text itself: one tokenizer.
 import { Index } from 'flexsearch';
 import { TOKEN_SEP } from './format.ts';
 

@@ -2,7 +2,7 @@
 // "no results" suggestions. Everything from the index is untrusted chat text: the DOM is built with
 // textContent and createElement only, never innerHTML.
 import { SearchClient, type Filters, type SearchResult, type ThreadHit } from './client.ts';
-import { normalize, cjkBigrams } from './tokenize.ts';
+import { normalize, cjkBigrams } from '../text/tokenize.ts';
 import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadUrl } from '../site/urls.ts';
 

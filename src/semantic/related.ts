@@ -1,8 +1,8 @@
 // Related discussions for threads and glossary terms: threads from OTHER days that talk about the same thing.
 // Sentence embeddings when a model is configured and present; otherwise TF-IDF cosine over the search tokens.
 // Computed once per build process (Astro renders many pages that all ask for it).
-import type { Archive } from '../core/types.ts';
-import { termWords } from '../core/glossary.ts';
+import type { Archive } from '../model/types.ts';
+import { termWords } from '../glossary/glossary.ts';
 import { loadConfig, type SemanticConfig } from '../node/config.ts';
 import { embedCached, type EmbedStats } from './cache.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from './embedder.ts';

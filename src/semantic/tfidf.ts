@@ -1,5 +1,5 @@
 // Lexical fallback when no embedding model is available: TF-IDF over the search tokenizer's tokens, cosine.
-import { tokenize, type Vocabulary } from '../search/tokenize.ts';
+import { tokenize, type Vocabulary } from '../text/tokenize.ts';
 
 /** Sparse, L2-normalized vector: token -> weight. */
 export type SparseVector = Map<string, number>;

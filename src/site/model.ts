@@ -1,7 +1,7 @@
 // The view model every page reads: the Archive plus the lookups and derived lists pages need, built once per
 // archive (Astro renders hundreds of pages from one process). Pure over the Archive.
-import { indexArchive, type ArchiveIndex } from '../core/archive.ts';
-import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../core/types.ts';
+import { indexArchive, type ArchiveIndex } from '../pipeline/archive.ts';
+import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../model/types.ts';
 import { colourAt } from './palette.ts';
 import { timeToSeconds } from './format.ts';
 

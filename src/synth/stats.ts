@@ -1,8 +1,8 @@
 // Statistics of real day logs, the model the synthetic generator samples from. Pure: parsed days in,
 // a JSON-serialisable SynthStats out. Measured on the raw bodies with plain patterns so that the figures
 // do not shift while the parser evolves.
-import type { Day } from '../core/types.ts';
-import { parseNickname } from '../core/speaker.ts';
+import type { Day } from '../model/types.ts';
+import { parseNickname } from '../speakers/assign.ts';
 import { quantiles } from './random.ts';
 
 export interface SynthStats {

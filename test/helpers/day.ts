@@ -1,5 +1,5 @@
 // Builds small hand-made Day objects for unit tests of threads, qa and topics.
-import type { Day, Message } from '../../src/core/types.ts';
+import type { Day, Message } from '../../src/model/types.ts';
 
 export interface MsgSpec {
   time: string;

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDay } from '../../src/core/parse.ts';
-import { decodeEntities } from '../../src/core/text.ts';
+import { parseDay } from '../../src/ingest/parse.ts';
+import { decodeEntities } from '../../src/text/segments.ts';
 import { listLogFiles } from '../../src/node/load.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDay } from '../../src/core/parse.ts';
-import { decodeEntities, parseInline, visibleText } from '../../src/core/text.ts';
-import type { Message, ParsedDay } from '../../src/core/types.ts';
+import { parseDay } from '../../src/ingest/parse.ts';
+import { decodeEntities, parseInline, visibleText } from '../../src/text/segments.ts';
+import type { Message, ParsedDay } from '../../src/model/types.ts';
 
 const FIX = join(import.meta.dirname, '../fixtures/ingest');
 

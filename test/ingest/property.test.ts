@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkLog } from '../../src/core/check.ts';
+import { checkLog } from '../../src/ingest/check.ts';
 import { listLogFiles } from '../../src/node/load.ts';
 
 const LOGS = join(import.meta.dirname, '../../content/logs');

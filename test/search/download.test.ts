@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
-import type { Archive } from '../../src/core/types.ts';
+import type { Archive } from '../../src/model/types.ts';
 
 let archive: Archive;
 const files = new Map<string, string>();

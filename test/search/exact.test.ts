@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
-import { findTerm, normalize } from '../../src/search/tokenize.ts';
-import type { Archive } from '../../src/core/types.ts';
+import { findTerm, normalize } from '../../src/text/tokenize.ts';
+import type { Archive } from '../../src/model/types.ts';
 
 let archive: Archive;
 let client: SearchClient;

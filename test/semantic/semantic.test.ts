@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTinyModel } from '../helpers/tiny-model.ts';
-import { buildArchive } from '../../src/core/archive.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
 import { readContent } from '../../src/node/load.ts';
 import { loadConfig, type SemanticConfig } from '../../src/node/config.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from '../../src/semantic/embedder.ts';
 import { embedCached } from '../../src/semantic/cache.ts';
 import { computeRelated, configuredEmbedder, relatedDocs } from '../../src/semantic/related.ts';
 import { sparseCosine, tfidfVectors } from '../../src/semantic/tfidf.ts';
-import type { ArchiveInput } from '../../src/core/types.ts';
+import type { ArchiveInput } from '../../src/model/types.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const content = readContent(join(ROOT, 'content'));
