@@ -2,6 +2,7 @@
 // thread, how often it came up over time, and which other terms share its threads.
 import { termSpans } from './glossary.ts';
 import type { Archive, Term } from '../model/types.ts';
+import { dayRef } from '../model/ids.ts';
 
 export interface KwicLine {
   messageId: string;
@@ -64,7 +65,7 @@ export function occurrencesByMonth(groups: KwicGroup[], archive: Archive): Perio
   if (months.length === 0) return [];
   const counts = new Map<string, number>();
   for (const g of groups) for (const l of g.lines) {
-    const p = l.day.split('/')[1].slice(0, 7);
+    const p = dayRef(l.day).date.slice(0, 7);
     counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   const out: PeriodCount[] = [];

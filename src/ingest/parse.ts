@@ -9,6 +9,7 @@ import { readFrontMatter } from './frontmatter.ts';
 import { decodeEntities, nameMatcher, parseBody } from '../text/segments.ts';
 import { markDuplicates } from './duplicates.ts';
 import type { Day, Message, ParsedDay, Problem } from '../model/types.ts';
+import { dayId as makeDayId, messageId } from '../model/ids.ts';
 
 /** A message header: `> HH:MM:SS`, then whitespace (two or three spaces) and the speaker, maybe empty. */
 // `[^]*`, not `.*`: a stray CR or U+2028 inside a speaker name must not un-make the header.
@@ -59,7 +60,7 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
   const where = dayOfFile(file, opts.group);
   const group = opts.group ?? where.group;
   const date = where.date ?? fm.date ?? '0000-00-00';
-  const dayId = `${group}/${date}`;
+  const dayId = makeDayId(group, date);
 
   if (!fm.present) problem(1, 'warning', fm.error ?? 'no front matter (expected a "---" block with title, date, author)');
   else if (fm.error) problem(1, 'warning', fm.error);
@@ -98,7 +99,7 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
     const bodyLines = lines.slice(b.start, b.end);
     const body = parseBody(bodyLines, names);
     return {
-      id: `${dayId}/${seq}`, day: dayId, seq, line: b.line, time: b.time, speaker: b.speaker, speakerId: '',
+      id: messageId(dayId, seq), day: dayId, seq, line: b.line, time: b.time, speaker: b.speaker, speakerId: '',
       raw: bodyLines.join('\n'), text: body.text, segments: body.segments, links: body.links, images: body.images,
       mentions: body.mentions, mentionIds: [], emojis: body.emojis, kind: body.kind, quote: body.quote,
       duplicateOf: null, flags: body.flags,

@@ -8,6 +8,7 @@ import { compileTopics, scoreCompiledTopics, type CompiledTopics } from '../topi
 import { compileThreadTerms, type ThreadTerms } from '../threads/features.ts';
 import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
 import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from '../model/types.ts';
+import { messageId, threadId } from '../model/ids.ts';
 
 export function buildArchive(input: ArchiveInput): Archive {
   const problems: Problem[] = [];
@@ -42,14 +43,14 @@ function buildThreads(day: Day, shared: Shared): Thread[] {
     const topicScores = scoreCompiledTopics(msgs.map((m) => m.text).join('\n'), shared.topics);
     const participants = [...new Set(msgs.map((m) => m.speakerId))];
     return {
-      id: `${day.id}/t${seqs[0]}`,
+      id: threadId(day.id, seqs[0]),
       day: day.id,
       seq: seqs[0],
       seqs,
       messageIds: msgs.map((m) => m.id),
       title: threadTitle(day, seqs, qa),
-      questionId: qa.questionSeq === null ? null : `${day.id}/${qa.questionSeq}`,
-      answerIds: qa.answerSeqs.map((s) => `${day.id}/${s}`),
+      questionId: qa.questionSeq === null ? null : messageId(day.id, qa.questionSeq),
+      answerIds: qa.answerSeqs.map((s) => messageId(day.id, s)),
       topics: topicScores.map((t) => t.slug),
       topicScores,
       participants,

@@ -9,6 +9,7 @@
 // their context only.
 import type { Index } from 'flexsearch';
 import { newFlexIndex } from './flex.ts';
+import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
 import {
@@ -305,9 +306,7 @@ export class SearchClient {
       if (speakerOrds && !speakerOrds.has(o)) continue;
       const { view, d, i } = this.loc(o, m);
       const [day, firstSeq, base, codes, seqs] = view.block.days[d];
-      const cut = day.lastIndexOf('/');
-      const group = day.slice(0, cut);
-      const date = day.slice(cut + 1);
+      const { group, date } = dayRef(day);
       if (f.group && group !== f.group) continue;
       if (f.from && date < f.from) continue;
       if (f.to && date > f.to) continue;
@@ -324,7 +323,7 @@ export class SearchClient {
           for (let j = 0; j <= i; j++) if (sameThread(codes, j, i)) { s = seqAt(j); break; }
           firstSeqOf.set(tno, s!);
         }
-        threadId = `${day}/t${s}`;
+        threadId = makeThreadId(day, s!);
       }
       let rel = 0;
       let matched = 0;
@@ -337,7 +336,7 @@ export class SearchClient {
       // Score: all-terms first (hundreds), then tf·idf weighted by where the message sits in its thread.
       const score = (matched - 1) * 100 + Math.min(90, rel * (ROLE_WEIGHT[role] ?? 1));
       messages.push({
-        ord: o, id: `${day}/${seqAt(i)}`, day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
+        ord: o, id: messageId(day, seqAt(i)), day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
         matched, score, ranges: [], tno,
       });
     }
