@@ -138,4 +138,4 @@ export async function run(args: string[]): Promise<void> {
 }
 
 const i = process.argv.indexOf('--child');
-if (i >= 0) child(process.argv[i + 1] as Stage, process.argv[i + 2]);
+if (i >= 0) child(process.argv[i + 1] as Stage, process.argv[i + 2]!);

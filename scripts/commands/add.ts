@@ -33,8 +33,8 @@ export async function run(args: string[]): Promise<number> {
       group = args[++i];
     } else if (a === '--force') force = true;
     else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
-    else if (a.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
-    else files.push(a);
+    else if (a!.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
+    else files.push(a!);
   }
   if (!files.length) { console.error(`error: no files given\n${USAGE}`); return 2; }
 

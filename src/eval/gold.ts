@@ -31,7 +31,7 @@ export function evaluateDay(archive: Archive, gold: GoldFile): DayScore | null {
   const p = pred.map((t) => t.seqs);
   const pairs = oneToOneAssignment(g, p);
   const details = gold.threads.map((t, i) => {
-    const q = pairs[i] >= 0 ? pred[pairs[i]] : null;
+    const q = pairs[i]! >= 0 ? pred[pairs[i]!] : null;
     const qs = new Set(q?.seqs ?? []);
     const gs = new Set(t.messages);
     const missing = t.messages.filter((s) => !qs.has(s));

@@ -69,13 +69,13 @@ export function occurrencesByMonth(groups: KwicGroup[], archive: Archive): Perio
     counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   const out: PeriodCount[] = [];
-  let [y, mo] = months[0].split('-').map(Number);
-  const [ey, em] = months[months.length - 1].split('-').map(Number);
-  while (y < ey || (y === ey && mo <= em)) {
+  let [y, mo] = months[0]!.split('-').map(Number);
+  const [ey, em] = months[months.length - 1]!.split('-').map(Number);
+  while (y! < ey! || (y === ey && mo! <= em!)) {
     const p = `${y}-${String(mo).padStart(2, '0')}`;
     out.push({ period: p, count: counts.get(p) ?? 0 });
-    mo++;
-    if (mo > 12) { mo = 1; y++; }
+    mo!++;
+    if (mo! > 12) { mo = 1; y!++; }
   }
   return out;
 }

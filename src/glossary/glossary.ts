@@ -92,7 +92,7 @@ export function termSpansWith(text: string, c: CompiledTermWords): TermSpan[] {
   for (const { pattern, slug } of c.words) {
     const starts = at.get(pattern);
     if (!starts) continue;
-    const len = c.matcher.patterns[pattern].length;
+    const len = c.matcher.patterns[pattern]!.length;
     for (const i of starts) {
       if (isInsideLatinWord(lower, i, len)) continue;
       if (taken.subarray(i, i + len).some(Boolean)) continue;
@@ -108,7 +108,7 @@ function isInsideLatinWord(text: string, i: number, len: number): boolean {
   const alnum = /[a-z0-9]/;
   const first = text[i];
   const last = text[i + len - 1];
-  return (alnum.test(first) && i > 0 && alnum.test(text[i - 1])) || (alnum.test(last) && i + len < text.length && alnum.test(text[i + len]));
+  return (alnum.test(first!) && i > 0 && alnum.test(text[i - 1]!)) || (alnum.test(last!) && i + len < text.length && alnum.test(text[i + len]!));
 }
 
 /** Fills Term.threadIds with the threads whose text mentions the term or an alias (same matching as termSpans). */

@@ -100,9 +100,9 @@ export function discoverTerms(inputs: DiscoveryInput[], opts: DiscoveryOptions =
           let s = msgs.get(k);
           if (!s) msgs.set(k, (s = new Set()));
           s.add(id);
-          if (i > 0) bump(left, k, r[i - 1]);
+          if (i > 0) bump(left, k, r[i - 1]!);
           else leftB.set(k, (leftB.get(k) ?? 0) + 1);
-          if (i + n < r.length) bump(right, k, r[i + n]);
+          if (i + n < r.length) bump(right, k, r[i + n]!);
           else rightB.set(k, (rightB.get(k) ?? 0) + 1);
         }
       }
@@ -116,10 +116,10 @@ export function discoverTerms(inputs: DiscoveryInput[], opts: DiscoveryOptions =
   for (const [k, f] of freq) {
     if (f < minFreq) continue;
     const units = k.split(sep);
-    const isLatinWord = units.length === 1 && !CJK.test(units[0]);
+    const isLatinWord = units.length === 1 && !CJK.test(units[0]!);
     if (units.length === 1 && !isLatinWord) continue; // single characters are not terms
-    if (isLatinWord && (units[0].length < 3 || /^\d+$/.test(units[0]) || LATIN_STOP.has(units[0]))) continue;
-    if (EDGE_STOP.has(units[0]) || EDGE_STOP.has(units[units.length - 1])) continue;
+    if (isLatinWord && (units[0]!.length < 3 || /^\d+$/.test(units[0]!) || LATIN_STOP.has(units[0]!))) continue;
+    if (EDGE_STOP.has(units[0]!) || EDGE_STOP.has(units[units.length - 1]!)) continue;
     const term = units.join('');
     if (COMMON.has(term) || known.some((w) => w.includes(term)) || exclude.some((w) => w.includes(term))) continue;
     let cohesion = Infinity;

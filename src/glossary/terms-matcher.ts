@@ -33,25 +33,25 @@ export class TermsMatcher {
         if (to === undefined) { to = own.length; own.push([]); this.next.set(key, to); }
         node = to;
       }
-      own[node].push(pi);
+      own[node]!.push(pi);
     });
     // Children of each node, for the breadth-first pass that sets failure links.
     const children: [number, number][][] = own.map(() => []);
-    for (const [key, to] of this.next) children[Math.floor(key / 65536)].push([key % 65536, to]);
+    for (const [key, to] of this.next) children[Math.floor(key / 65536)]!.push([key % 65536, to]);
     this.fail = new Array(own.length).fill(ROOT);
     this.out = new Array(own.length);
     this.out[ROOT] = [];
     const queue: number[] = [];
-    for (const [, to] of children[ROOT]) { this.fail[to] = ROOT; this.out[to] = own[to]; queue.push(to); }
+    for (const [, to] of children[ROOT]!) { this.fail[to] = ROOT; this.out[to] = own[to]!; queue.push(to); }
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q];
-      for (const [code, to] of children[node]) {
-        let f = this.fail[node];
-        while (f !== ROOT && !this.next.has(f * 65536 + code)) f = this.fail[f];
-        const g = this.next.get(f * 65536 + code);
+      for (const [code, to] of children[node!]!) {
+        let f = this.fail[node!];
+        while (f !== ROOT && !this.next.has(f! * 65536 + code)) f = this.fail[f!];
+        const g = this.next.get(f! * 65536 + code);
         this.fail[to] = g !== undefined && g !== to ? g : ROOT;
         const inherited = this.out[this.fail[to]];
-        this.out[to] = inherited.length ? [...own[to], ...inherited] : own[to];
+        this.out[to] = inherited!.length ? [...own[to]!, ...inherited!] : own[to]!;
         queue.push(to);
       }
     }
@@ -68,10 +68,10 @@ export class TermsMatcher {
       const code = text.charCodeAt(i);
       if (node === ROOT && starts[code] === 0) continue;
       let to = next.get(node * 65536 + code);
-      while (to === undefined && node !== ROOT) { node = fail[node]; to = next.get(node * 65536 + code); }
+      while (to === undefined && node !== ROOT) { node = fail[node]!; to = next.get(node * 65536 + code); }
       node = to ?? ROOT;
       const hits = out[node];
-      for (let k = 0; k < hits.length; k++) visit(hits[k], i + 1 - patterns[hits[k]].length);
+      for (let k = 0; k < hits!.length; k++) visit(hits![k]!, i + 1 - patterns[hits![k]!]!.length);
     }
   }
 
@@ -92,7 +92,7 @@ export class TermsMatcher {
     const n = new Int32Array(this.patterns.length);
     const free = new Int32Array(this.patterns.length);
     this.scan(text, (p, start) => {
-      if (start >= free[p]) { n[p]++; free[p] = start + this.patterns[p].length; }
+      if (start >= free[p]!) { n[p]!++; free[p] = start + this.patterns[p]!.length; }
     });
     return n;
   }

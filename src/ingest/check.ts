@@ -16,7 +16,7 @@ export function checkFileName(file: string): Problem[] {
   const base = file.split('/').pop() ?? file;
   const m = NAME.exec(base);
   if (!m) return [{ file, line: 1, severity: 'error', message: `file name "${base}" is not <YYYY-MM-DD>-chat.markdown` }];
-  if (!realDate(+m[1], +m[2], +m[3])) return [{ file, line: 1, severity: 'error', message: `file name "${base}" has no such date` }];
+  if (!realDate(+m[1]!, +m[2]!, +m[3]!)) return [{ file, line: 1, severity: 'error', message: `file name "${base}" has no such date` }];
   return [];
 }
 
@@ -26,12 +26,12 @@ function firstInvalidUtf8(b: Uint8Array): number {
   while (i < b.length) {
     const c = b[i];
     let n = 0;
-    if (c < 0x80) { i++; continue; }
-    else if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) n = 2;
-    else if (c >= 0xf0 && c <= 0xf4) n = 3;
+    if (c! < 0x80) { i++; continue; }
+    else if (c! >= 0xc2 && c! <= 0xdf) n = 1;
+    else if (c! >= 0xe0 && c! <= 0xef) n = 2;
+    else if (c! >= 0xf0 && c! <= 0xf4) n = 3;
     else return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
     i += n + 1;
   }
   return -1;
@@ -74,7 +74,7 @@ export function decodeLog(file: string, bytes: Uint8Array): Decoded {
     } catch {
       // Neither UTF-8 nor GBK: report the first bad byte.
     }
-    return err(line, bad < 0 ? 'file is not UTF-8' : `file is not UTF-8 (invalid byte 0x${bytes[bad].toString(16).padStart(2, '0')} at byte offset ${bad})`);
+    return err(line, bad < 0 ? 'file is not UTF-8' : `file is not UTF-8 (invalid byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at byte offset ${bad})`);
   }
 }
 

@@ -47,18 +47,18 @@ export function markDuplicates<M extends Pick<Message, 'seq' | 'time' | 'text' |
   const keys = messages.map(key);
   for (let i = 1; i < messages.length; i++) {
     const m = messages[i];
-    if (m.kind === 'empty') continue;
-    const t = seconds(m.time);
+    if (m!.kind === 'empty') continue;
+    const t = seconds(m!.time);
     for (let j = Math.max(0, i - LOOKBACK); j < i; j++) {
       const o = messages[j];
-      if (o.kind === 'empty' || o.duplicateOf !== null) continue;
-      const dt = t - seconds(o.time);
+      if (o!.kind === 'empty' || o!.duplicateOf !== null) continue;
+      const dt = t - seconds(o!.time);
       if (dt < 0 || dt > MAX_SECONDS) continue;
       // Short replies ([强], 哈哈) are often genuinely repeated by others: only an adjacent copy in
       // the same second counts.
-      if (keys[i].length < 6 && (dt !== 0 || j !== i - 1)) continue;
-      if (keys[i] === keys[j] || similar(keys[i], keys[j])) {
-        m.duplicateOf = o.seq;
+      if (keys[i]!.length < 6 && (dt !== 0 || j !== i - 1)) continue;
+      if (keys[i] === keys[j] || similar(keys[i]!, keys[j]!)) {
+        m!.duplicateOf = o!.seq;
         break;
       }
     }

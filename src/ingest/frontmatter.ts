@@ -32,12 +32,12 @@ function str(v: unknown): string | null {
 /** Reads the front matter from the file's lines (BOM already removed). */
 export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const fm: FrontMatter = { present: false, bodyStart: 0, title: '', author: null, date: null, dateLine: 1, declaredLines: null, tags: [], error: null };
-  if (lines.length === 0 || lines[0].trimEnd() !== '---') return fm;
+  if (lines.length === 0 || lines[0]!.trimEnd() !== '---') return fm;
   let close = -1;
   // The front matter is short; a missing closing `---` must not swallow the whole log.
   for (let i = 1; i < Math.min(lines.length, 60); i++) {
-    if (lines[i].trimEnd() === '---') { close = i; break; }
-    if (/^> \d/.test(lines[i])) break;
+    if (lines[i]!.trimEnd() === '---') { close = i; break; }
+    if (/^> \d/.test(lines[i]!)) break;
   }
   if (close < 0) {
     fm.error = 'front matter has no closing "---"';
@@ -51,7 +51,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const raw = new Map<string, { value: string; line: number }>();
   block.forEach((l, i) => {
     const m = /^([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/.exec(l);
-    if (m && !raw.has(m[1])) raw.set(m[1], { value: m[2], line: i + 2 });
+    if (m && !raw.has(m[1]!)) raw.set(m[1]!, { value: m[2]!, line: i + 2 });
   });
 
   let data: Record<string, unknown> = {};
@@ -70,7 +70,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   if (d) {
     fm.dateLine = d.line;
     const m = /^["']?(\d{4}-\d{2}-\d{2})/.exec(d.value);
-    fm.date = m ? m[1] : null;
+    fm.date = m ? m[1]! : null;
   }
   const n = typeof data.lines === 'number' ? data.lines : Number(str(data.lines) ?? NaN);
   fm.declaredLines = Number.isFinite(n) ? n : null;

@@ -34,11 +34,11 @@ export function splitLines(source: string): string[] {
 /** Group and date from a path relative to the logs root; `fallbackGroup` for a file at the root. */
 export function dayOfFile(file: string, fallbackGroup = 'unknown'): { group: string; date: string | null } {
   const m = FILE_NAME.exec(file);
-  if (m) return { group: m[1], date: m[2] };
+  if (m) return { group: m[1]!, date: m[2]! };
   const base = file.split('/').pop() ?? file;
   const b = BARE_NAME.exec(base);
   const parts = file.split('/');
-  return { group: parts.length > 1 ? parts[parts.length - 2] : fallbackGroup, date: b ? b[1] : null };
+  return { group: parts.length > 1 ? parts[parts.length - 2]! : fallbackGroup, date: b ? b[1]! : null };
 }
 
 interface Block {
@@ -74,20 +74,20 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
   let preamble = -1;
   for (let i = fm.bodyStart; i < lines.length; i++) {
     const l = lines[i];
-    if (l.charCodeAt(0) === 62 /* > */) {
-      const h = HEADER.exec(l);
+    if (l!.charCodeAt(0) === 62 /* > */) {
+      const h = HEADER.exec(l!);
       if (h) {
-        if (blocks.length) blocks[blocks.length - 1].end = i;
+        if (blocks.length) blocks[blocks.length - 1]!.end = i;
         const time = h[1];
-        if (!validTime(time)) problem(i + 1, 'error', `header time "${time}" is not a valid HH:MM:SS time`);
-        blocks.push({ time, speaker: decodeEntities(h[2] ?? '').trim(), line: i + 1, start: i + 1, end: lines.length });
+        if (!validTime(time!)) problem(i + 1, 'error', `header time "${time}" is not a valid HH:MM:SS time`);
+        blocks.push({ time: time!, speaker: decodeEntities(h[2] ?? '').trim(), line: i + 1, start: i + 1, end: lines.length });
         continue;
       }
     }
-    if (LOOSE_HEADER.test(l)) {
-      const t = /\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,3})?/.exec(l)?.[0] ?? '';
+    if (LOOSE_HEADER.test(l!)) {
+      const t = /\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,3})?/.exec(l!)?.[0] ?? '';
       problem(i + 1, 'error', `header time "${t}" is not HH:MM:SS; the line is kept as message text`);
-    } else if (!blocks.length && preamble < 0 && l.trim() !== '') preamble = i;
+    } else if (!blocks.length && preamble < 0 && l!.trim() !== '') preamble = i;
   }
   if (preamble >= 0) problem(preamble + 1, 'warning', 'text before the first message header belongs to no message');
   if (!blocks.length) problem(Math.min(lines.length, fm.bodyStart + 1) || 1, 'error', 'no messages (no "> HH:MM:SS  speaker" header line)');

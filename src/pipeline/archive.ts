@@ -40,22 +40,22 @@ function buildThreads(day: Day, shared: Shared): Thread[] {
   return disentangle(day, { terms: shared.threadTerms, compiled: shared.compiled }).map((seqs) => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
     const qa = findQA(day, seqs);
-    const topicScores = scoreCompiledTopics(msgs.map((m) => m.text).join('\n'), shared.topics);
-    const participants = [...new Set(msgs.map((m) => m.speakerId))];
+    const topicScores = scoreCompiledTopics(msgs.map((m) => m!.text).join('\n'), shared.topics);
+    const participants = [...new Set(msgs.map((m) => m!.speakerId))];
     return {
-      id: threadId(day.id, seqs[0]),
+      id: threadId(day.id, seqs[0]!),
       day: day.id,
-      seq: seqs[0],
+      seq: seqs[0]!,
       seqs,
-      messageIds: msgs.map((m) => m.id),
+      messageIds: msgs.map((m) => m!.id),
       title: threadTitle(day, seqs, qa),
       questionId: qa.questionSeq === null ? null : messageId(day.id, qa.questionSeq),
       answerIds: qa.answerSeqs.map((s) => messageId(day.id, s)),
       topics: topicScores.map((t) => t.slug),
       topicScores,
       participants,
-      start: msgs[0].time,
-      end: msgs[msgs.length - 1].time,
+      start: msgs[0]!.time,
+      end: msgs[msgs.length - 1]!.time,
     };
   });
 }

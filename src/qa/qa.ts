@@ -35,21 +35,21 @@ function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boole
 export function findQA(day: Day, seqs: number[]): QA {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter(Boolean);
   if (msgs.length === 0) return { questionSeq: null, answerSeqs: [] };
-  const asker = msgs[0].speakerId || msgs[0].speaker;
+  const asker = msgs[0]!.speakerId || msgs[0]!.speaker;
   // Each message's reading text, computed once even when several tests below read it.
   const cache = new Map<Message, string>();
   const saidOf = (m: Message) => { let t = cache.get(m); if (t === undefined) { t = said(m); cache.set(m, t); } return t; };
   const who = (m: Message) => m.speakerId || m.speaker;
   // The opening run: the first speaker's messages before anyone else speaks.
   const run: Message[] = [];
-  for (const m of msgs) { if (who(m) !== asker) break; run.push(m); }
+  for (const m of msgs) { if (who(m!) !== asker) break; run.push(m!); }
   const questions = run.filter((m) => isQuestion(m, saidOf(m)));
   const real = questions.find((m) => !ASK_TO_ASK.test(content(plainText(m)))) ?? questions[0];
   if (!real) return { questionSeq: null, answerSeqs: [] };
   const answerSeqs = msgs
-    .filter((m) => m.seq > real.seq && who(m) !== asker && isSubstantive(m, saidOf))
-    .filter((m) => { const t = saidOf(m); return !CLARIFY.test(t) || RHETORICAL.test(t); })
-    .map((m) => m.seq);
+    .filter((m) => m!.seq > real.seq && who(m!) !== asker && isSubstantive(m!, saidOf))
+    .filter((m) => { const t = saidOf(m!); return !CLARIFY.test(t) || RHETORICAL.test(t); })
+    .map((m) => m!.seq);
   return { questionSeq: real.seq, answerSeqs };
 }
 
@@ -72,15 +72,15 @@ function titleFrom(m: Message): string {
 export function threadTitle(day: Day, seqs: number[], qa: QA): string {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter(Boolean);
   if (qa.questionSeq !== null) {
-    const title = titleFrom(day.messages[qa.questionSeq - 1]);
+    const title = titleFrom(day.messages[qa.questionSeq - 1]!);
     if (title) return title;
   }
-  const first = msgs.find((m) => isSubstantive(m)) ?? msgs.find((m) => titleFrom(m));
+  const first = msgs.find((m) => isSubstantive(m!)) ?? msgs.find((m) => titleFrom(m!));
   if (first) return titleFrom(first);
   // Greetings and emoji-only threads: their own words, as written ("大家好", "[强]").
-  const said = msgs.map((m) => m.text.replace(/\s+/g, ' ').trim()).find(Boolean);
+  const said = msgs.map((m) => m!.text.replace(/\s+/g, ' ').trim()).find(Boolean);
   if (said) return [...said].length <= TITLE_MAX ? said : [...said].slice(0, TITLE_MAX).join('') + '…';
   // Nothing to quote (only images or empty messages): say what the thread holds and who posted it.
-  const what = msgs.some((m) => m.images.length > 0) ? '图片' : msgs.some((m) => m.links.length > 0) ? '链接' : '空消息';
+  const what = msgs.some((m) => m!.images.length > 0) ? '图片' : msgs.some((m) => m!.links.length > 0) ? '链接' : '空消息';
   return `[${what}] ${msgs[0]?.speaker || '匿名'}`;
 }

@@ -40,7 +40,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   let files = 0;
   const write = (path: string, content: string) => {
     const n = Buffer.byteLength(content);
-    const kind = path.split('/')[0].replace(/\.json$/, '') as keyof typeof bytes;
+    const kind = path.split('/')[0]!.replace(/\.json$/, '') as keyof typeof bytes;
     bytes[kind] += n;
     bytes.total += n;
     files++;
@@ -61,7 +61,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   let chunk: DocChunk | null = null;
   let chunkCount = 0;
   const flushChunk = () => {
-    if (chunk) write(`docs/${blocks.length - 1}/${(chunk.first - blocks[blocks.length - 1]) / chunkMessages}.json`, JSON.stringify(chunk));
+    if (chunk) write(`docs/${blocks.length - 1}/${(chunk.first - blocks[blocks.length - 1]!) / chunkMessages}.json`, JSON.stringify(chunk));
     chunk = null;
   };
   const flushBlock = () => {
@@ -119,7 +119,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       const c: DocChunk = chunk!;
       c.m.push([m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
-      if (th && tnos[i] >= 0) c.t[tnos[i]] ??= [th.title, th.topics];
+      if (th && tnos[i]! >= 0) c.t[tnos[i]!] ??= [th.title, th.topics];
       let so = speakerOrds.get(m.speakerId);
       if (!so) speakerOrds.set(m.speakerId, (so = []));
       so.push(ord);

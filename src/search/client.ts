@@ -110,7 +110,7 @@ function floorIndex(xs: number[], x: number): number {
   let hi = xs.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (xs[mid] <= x) lo = mid;
+    if (xs[mid]! <= x) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -208,12 +208,12 @@ export class SearchClient {
   private loc(o: number, m: Manifest): Loc {
     const view = this.blockViews.get(floorIndex(m.blocks, o))!;
     const d = floorIndex(view.starts, o);
-    return { view, d, i: o - view.starts[d] };
+    return { view, d, i: o - view.starts[d]! };
   }
 
   private async chunkOf(o: number, m: Manifest): Promise<{ chunk: DocChunk; i: number }> {
     const b = floorIndex(m.blocks, o);
-    const k = Math.floor((o - m.blocks[b]) / m.chunkMessages);
+    const k = Math.floor((o - m.blocks[b]!) / m.chunkMessages);
     const chunk = await this.parsed<DocChunk>(`docs/${b}/${k}.json`);
     return { chunk, i: o - chunk.first };
   }
@@ -221,7 +221,7 @@ export class SearchClient {
   private async texts(ords: Iterable<number>, m: Manifest): Promise<Map<number, [string, string, string]>> {
     const list = [...ords];
     const got = await Promise.all(list.map((o) => this.chunkOf(o, m)));
-    return new Map(list.map((o, j) => [o, got[j].chunk.m[got[j].i]]));
+    return new Map(list.map((o, j) => [o, got[j]!.chunk.m[got[j]!.i]!]));
   }
 
   /** Message ordinal -> term frequency, for one term; exact. */
@@ -243,7 +243,7 @@ export class SearchClient {
       const whole = !pat.complete && LATIN_WORD_WHOLE.test(term.text) ? await this.postings(term.text, m) : null;
       const driver = [...pat.tokens].sort((a, b) => lists.get(a.token)!.size - lists.get(b.token)!.size)[0];
       const len = term.text.length;
-      for (const [o, dOffs] of lists.get(driver.token)!) {
+      for (const [o, dOffs] of lists.get(driver!.token)!) {
         const per = pat.tokens.map((t) => lists.get(t.token)!.get(o));
         if (per.some((x) => !x)) continue;
         // One token that is the whole term (a 2-character CJK term, a lone Latin word): present means matched.
@@ -252,7 +252,7 @@ export class SearchClient {
           continue;
         }
         // Side by side below the far tail (offsets from FAR on are unknown): a sure match.
-        const starts = dOffs.map((x) => x - driver.offset)
+        const starts = dOffs.map((x) => x - driver!.offset)
           .filter((p) => p >= 0 && pat.tokens.every((t, k) => p + t.offset < FAR && per[k]!.includes(p + t.offset)));
         if (!starts.length) {
           // None, but the term may sit in a long message's tail: the text decides.
@@ -305,7 +305,7 @@ export class SearchClient {
     for (const o of [...all].sort((a, b) => a - b)) {
       if (speakerOrds && !speakerOrds.has(o)) continue;
       const { view, d, i } = this.loc(o, m);
-      const [day, firstSeq, base, codes, seqs] = view.block.days[d];
+      const [day, firstSeq, base, codes, seqs] = view.block.days[d]!;
       const { group, date } = dayRef(day);
       if (f.group && group !== f.group) continue;
       if (f.from && date < f.from) continue;
@@ -331,12 +331,12 @@ export class SearchClient {
         const n = tf.get(o);
         if (!n) return;
         matched++;
-        rel += idf[k] * (1 + Math.log(n));
+        rel += idf[k]! * (1 + Math.log(n));
       });
       // Score: all-terms first (hundreds), then tf·idf weighted by where the message sits in its thread.
       const score = (matched - 1) * 100 + Math.min(90, rel * (ROLE_WEIGHT[role] ?? 1));
       messages.push({
-        ord: o, id: messageId(day, seqAt(i)), day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
+        ord: o, id: messageId(day, seqAt(i)!), day, group, date, seq: seqAt(i)!, speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
         matched, score, ranges: [], tno,
       });
     }
@@ -354,8 +354,8 @@ export class SearchClient {
     for (const [threadId, hits] of byThread) {
       const best = hits[0];
       // More matching messages in a thread lift it a little, never above a better tier.
-      const score = best.score + Math.min(9, 2 * Math.log(hits.length));
-      threads.push({ threadId, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count: hits.length, score, context: [] });
+      const score = best!.score + Math.min(9, 2 * Math.log(hits.length));
+      threads.push({ threadId, title: '', topics: [], day: best!.day, group: best!.group, date: best!.date, best: best!, count: hits.length, score, context: [] });
     }
     threads.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.best.ord - b.best.ord);
     const shown = threads.slice(0, opts.limit ?? threads.length);
@@ -390,19 +390,19 @@ export class SearchClient {
     const self: ContextMessage = { seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, ranges: t.best.ranges, hit: true };
     if (t.best.tno < 0) return [self];
     const { view, d, i } = this.loc(t.best.ord, m);
-    const [, firstSeq, , codes, seqs] = view.block.days[d];
+    const [, firstSeq, , codes, seqs] = view.block.days[d]!;
     const idx: number[] = [];
     for (let j = 0; j < codes.length; j++) if (sameThread(codes, j, i)) idx.push(j);
     const k = idx.indexOf(i);
     const near = idx.slice(Math.max(0, k - around), k + around + 1);
     const start = view.starts[d];
-    const texts = await this.texts(near.filter((j) => j !== i).map((j) => start + j), m);
+    const texts = await this.texts(near.filter((j) => j !== i).map((j) => start! + j), m);
     return near.map((j) => {
       if (j === i) return self;
-      const [speaker, , text] = texts.get(start + j)!;
+      const [speaker, , text] = texts.get(start! + j)!;
       const lower = normalize(text);
       const ranges = lower.length === text.length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [];
-      return { seq: seqs ? seqs[j] : firstSeq + j, speaker, text, ranges, hit: false };
+      return { seq: seqs ? seqs[j]! : firstSeq + j, speaker, text, ranges, hit: false };
     });
   }
 }
@@ -415,7 +415,7 @@ function sameThread(codes: string, j: number, i: number): boolean {
 /** A window of `text` around its first range, for one-line snippets (the CLI). */
 export function snippet(text: string, ranges: [number, number][], width = 80): string {
   const flat = text.replace(/\s/g, ' ');
-  const start = ranges.length && flat.length === text.length ? Math.max(0, ranges[0][0] - Math.floor(width / 3)) : 0;
+  const start = ranges.length && flat.length === text.length ? Math.max(0, ranges[0]![0] - Math.floor(width / 3)) : 0;
   const s = flat.slice(start, start + width);
   return (start > 0 ? '…' : '') + s + (start + width < flat.length ? '…' : '');
 }

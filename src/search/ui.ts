@@ -33,7 +33,7 @@ function highlighted(text: string, ranges: [number, number][]): DocumentFragment
 /** Long messages are cut around the first match so the context stays readable. */
 function clip(text: string, ranges: [number, number][], max = 240): { text: string; ranges: [number, number][] } {
   if (text.length <= max) return { text, ranges };
-  const start = ranges.length ? Math.max(0, Math.min(ranges[0][0] - 60, text.length - max)) : 0;
+  const start = ranges.length ? Math.max(0, Math.min(ranges[0]![0] - 60, text.length - max)) : 0;
   const end = start + max;
   const pre = start > 0 ? '…' : '';
   const shift = pre.length - start;
@@ -88,7 +88,7 @@ export function mountSearch(root: HTMLElement): void {
     if (!all.length) return;
     active = Math.max(0, Math.min(all.length - 1, i));
     all.forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
-    all[active].scrollIntoView({ block: 'nearest' });
+    all[active]!.scrollIntoView({ block: 'nearest' });
   };
 
   const topicName = (slug: string) => manifest?.topics.find((t) => t.slug === slug)?.name ?? slug;

@@ -42,6 +42,6 @@ export function sparseCosine(a: SparseVector, b: SparseVector): number {
 
 export function denseCosine(a: Float32Array, b: Float32Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s; // vectors are normalized
 }

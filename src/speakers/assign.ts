@@ -59,9 +59,9 @@ export function resolveMention(raw: string, roster: DayRoster): MentionMatch {
   if (!m) return null;
   if (roster.keySet.has(m)) return { key: m, how: 'exact' };
   const prefixed = roster.keys.filter((k) => k.startsWith(m));
-  if (prefixed.length === 1 && [...m].length >= 2) return { key: prefixed[0], how: 'prefix' };
+  if (prefixed.length === 1 && [...m].length >= 2) return { key: prefixed[0]!, how: 'prefix' };
   const byName = roster.byName.get(mentionNameKey(m));
-  if (byName?.length === 1) return { key: byName[0], how: 'name' };
+  if (byName?.length === 1) return { key: byName[0]!, how: 'name' };
   const lead = roster.keys.find((k) => [...k].length >= 2 && m.startsWith(k) && !/^[A-Za-z0-9]/.test(m.slice(k.length)));
   return lead ? { key: lead, how: 'leading' } : null;
 }
@@ -145,8 +145,8 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
   const roots = [...groups.keys()].filter((r) => firstSeen.has(r)).sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
   const plan = roots.map((root) => {
     const keys = groups.get(root)!.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1));
-    const main = nickOf(keys[0]);
-    const base = root === '' ? ANONYMOUS.id : speakerSlug(main.name) || speakerSlug(keys[0]) || 'speaker';
+    const main = nickOf(keys[0]!);
+    const base = root === '' ? ANONYMOUS.id : speakerSlug(main.name) || speakerSlug(keys[0]!) || 'speaker';
     baseCount.set(base, (baseCount.get(base) ?? 0) + 1);
     return { root, keys, main, base };
   });

@@ -54,9 +54,9 @@ export function mergeByName(nicks: Map<string, Nickname>, uf: UnionFind, pairs: 
     if (keys.length < 2) continue;
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
-        const a = nicks.get(keys[i])!;
-        const b = nicks.get(keys[j])!;
-        if (companiesOverlap(a.company, b.company) || pairs.has(pairKey(keys[i], keys[j]))) uf.union(keys[i], keys[j]);
+        const a = nicks.get(keys[i]!)!;
+        const b = nicks.get(keys[j]!)!;
+        if (companiesOverlap(a.company, b.company) || pairs.has(pairKey(keys[i]!, keys[j]!))) uf.union(keys[i]!, keys[j]!);
       }
     }
     if (!distinctiveName(name)) continue;
@@ -64,7 +64,7 @@ export function mergeByName(nicks: Map<string, Nickname>, uf: UnionFind, pairs: 
     const companies = keys.map((k) => nicks.get(k)!.company).filter((c): c is string => !!c);
     const cities = new Set(keys.map((k) => nicks.get(k)!.city).filter(Boolean));
     const agree = companies.every((c, i) => companies.every((d, j) => i === j || companiesOverlap(c, d)));
-    if (agree && cities.size <= 1) for (const k of keys.slice(1)) uf.union(keys[0], k);
+    if (agree && cities.size <= 1) for (const k of keys.slice(1)) uf.union(keys[0]!, k);
   }
 }
 

@@ -106,8 +106,8 @@ export function isCompanyish(t: string): boolean {
 export function personLike(t: string): boolean {
   const cs = [...t];
   if (!cs.every((c) => HAN.test(c))) return false;
-  if (cs.length >= 2 && cs.length <= 3 && SURNAMES.has(cs[0])) return true;
-  return cs.length === 2 && '老小阿'.includes(cs[0]);
+  if (cs.length >= 2 && cs.length <= 3 && SURNAMES.has(cs[0]!)) return true;
+  return cs.length === 2 && '老小阿'.includes(cs[0]!);
 }
 
 interface Part {
@@ -181,7 +181,7 @@ export function parseNickname(raw: string): Nickname {
   });
   nick.company = company.length ? company.join('-') : null;
   nick.role = roles.length ? roles.join('-') : null;
-  nick.city = cities[0] ?? (company.length ? cityPrefix(company[0]) : null);
+  nick.city = cities[0] ?? (company.length ? cityPrefix(company[0]!) : null);
   return nick;
 }
 
@@ -189,12 +189,12 @@ export function parseNickname(raw: string): Nickname {
 export function nameKey(name: string): string {
   const n = name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   const m = /^(\p{Script=Han}{2,4})[a-z]+$/u.exec(n);
-  return m ? m[1] : n;
+  return m ? m[1]! : n;
 }
 
 /** Whether sharing this name is, on its own, good evidence of being one person (a full Chinese name or a rare handle). */
 export function distinctiveName(key: string): boolean {
-  if (personLike(key) && key.length >= 2) return !'老小阿'.includes(key[0]);
+  if (personLike(key) && key.length >= 2) return !'老小阿'.includes(key[0]!);
   if (/^\p{Script=Han}+$/u.test(key)) return key.length >= 4;
   if (/^[a-z][a-z0-9]*$/.test(key)) return key.length >= 6 && !COMMON_LATIN.has(key);
   return false;

@@ -18,5 +18,5 @@ const WECHAT: Record<string, string> = {
 /** The Unicode emoji for a WeChat code such as `[强]`, or null when the code is not a known one. */
 export function emojiFor(code: string): string | null {
   const m = /^\[(.+)\]$/.exec(code.trim());
-  return (m && Object.hasOwn(WECHAT, m[1]) && WECHAT[m[1]]) || null;
+  return (m && Object.hasOwn(WECHAT, m[1]!) && WECHAT[m[1]!]) || null;
 }

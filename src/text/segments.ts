@@ -51,14 +51,14 @@ export function nameMatcher(names: Iterable<string>): NameMatcher {
   for (const n of new Set(names)) {
     if (!n) continue;
     const k = n[0];
-    let list = byFirst.get(k);
-    if (!list) byFirst.set(k, (list = []));
+    let list = byFirst.get(k!);
+    if (!list) byFirst.set(k!, (list = []));
     list.push(n);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   return {
     longestAt(s, pos) {
-      const list = byFirst.get(s[pos]);
+      const list = byFirst.get(s[pos]!);
       if (!list) return null;
       for (const n of list) if (s.startsWith(n, pos)) return n;
       return null;
@@ -138,7 +138,7 @@ function mentionAt(s: string, pos: number, names: NameMatcher): string | null {
   const stop = MENTION_STOP.exec(s);
   const j = stop ? stop.index : s.length;
   const written = s.slice(pos, j);
-  if (known && (known.length >= written.length || !NAME_CONTINUES.test(s[pos + known.length]))) return known;
+  if (known && (known.length >= written.length || !NAME_CONTINUES.test(s[pos + known.length]!))) return known;
   const all = MENTION_ALL.exec(written);
   if (all) return all[0];
   return written || null;
@@ -210,7 +210,7 @@ export function parseInline(s: string, names: NameMatcher = NO_NAMES): Inline {
     } else if (m[4] !== undefined) {
       // A mention, unless the @ is inside a word (e-mail addresses, user@host).
       const prev = at > 0 ? s[at - 1] : '';
-      const inWord = m[4] === '@' && /[A-Za-z0-9._%+\-]/.test(prev);
+      const inWord = m[4] === '@' && /[A-Za-z0-9._%+\-]/.test(prev!);
       const name = inWord ? null : mentionAt(s, at + 1, names);
       if (name === null) {
         re.lastIndex = at + 1;
@@ -229,14 +229,14 @@ export function parseInline(s: string, names: NameMatcher = NO_NAMES): Inline {
       }
     } else {
       const code = m[5];
-      if (!EMOJI_CODE.test(code)) {
+      if (!EMOJI_CODE.test(code!)) {
         re.lastIndex = at + 1;
         continue;
       }
       pushText(s.slice(last, at));
       flushText();
-      segments.push({ type: 'emoji', code });
-      emojis.push(code);
+      segments.push({ type: 'emoji', code: code! });
+      emojis.push(code!);
     }
     last = end;
     re.lastIndex = end;
@@ -278,17 +278,17 @@ export function parseBody(lines: readonly string[], names: NameMatcher = NO_NAME
   if (lines.length === 0) flags.push('no-body');
   let a = 0;
   let b = lines.length;
-  while (a < b && lines[a].trim() === '') a++;
-  while (b > a && lines[b - 1].trim() === '') b--;
+  while (a < b && lines[a]!.trim() === '') a++;
+  while (b > a && lines[b - 1]!.trim() === '') b--;
   let content = '';
-  for (let i = a; i < b; i++) content += (i > a ? '\n' : '') + lines[i].replace(/[ \t\r]+$/, '');
+  for (let i = a; i < b; i++) content += (i > a ? '\n' : '') + lines[i]!.replace(/[ \t\r]+$/, '');
   content = decodeEntities(content).trim();
 
   let quote: Quote | null = null;
   const q = content.startsWith('「') ? QUOTE.exec(content) : null;
   if (q) {
-    const qi = parseInline(q[2], names);
-    quote = { author: q[1].trim(), text: visibleText(qi.segments).trim() };
+    const qi = parseInline(q[2]!, names);
+    quote = { author: q[1]!.trim(), text: visibleText(qi.segments).trim() };
     content = content.slice(q[0].length).trim();
   }
 
@@ -304,7 +304,7 @@ export function parseBody(lines: readonly string[], names: NameMatcher = NO_NAME
   let kind: MessageKind = 'text';
   const onlyWs = (g: Segment) => g.type === 'text' && g.text.trim() === '';
   if (text.trim() === '' && inl.images.length === 0 && !quote) kind = 'empty';
-  else if (SYSTEM.test(text.trim()) || (inl.links.length === 1 && inl.links[0].title === '微信红包' && inl.segments.every((g) => g.type === 'link' || onlyWs(g)))) kind = 'system';
+  else if (SYSTEM.test(text.trim()) || (inl.links.length === 1 && inl.links[0]!.title === '微信红包' && inl.segments.every((g) => g.type === 'link' || onlyWs(g)))) kind = 'system';
   else if (!quote && inl.images.length > 0 && inl.segments.every((g) => g.type === 'image' || onlyWs(g))) kind = 'image';
   else if (!quote && inl.links.length > 0 && inl.segments.every((g) => g.type === 'link' || onlyWs(g))) kind = 'link';
 

@@ -97,7 +97,7 @@ export function cjkBigrams(lower: string): string[] {
   const out: string[] = [];
   for (const r of lower.match(CJK_RUN) ?? []) {
     const chars = [...r];
-    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   }
   return out;
 }
@@ -195,8 +195,8 @@ export function indexTokenPositions(text: string, vocabulary: Vocabulary = []): 
     // CJK_RUN is BMP only, so UTF-16 offsets and characters coincide.
     const r = m[0];
     for (let i = 0; i < r.length; i++) {
-      put(r[i], m.index + i);
-      if (i + 1 < r.length) put(r[i] + r[i + 1], m.index + i);
+      put(r[i]!, m.index + i);
+      if (i + 1 < r.length) put(r[i]! + r[i + 1]!, m.index + i);
     }
   }
   return out;
@@ -226,7 +226,7 @@ export function termPattern(term: string): { tokens: TermToken[]; complete: bool
     const r = m[0];
     covered += r.length;
     if (r.length === 1) tokens.push({ token: r, offset: m.index });
-    for (let i = 0; i + 1 < r.length; i++) tokens.push({ token: r[i] + r[i + 1], offset: m.index + i });
+    for (let i = 0; i + 1 < r.length; i++) tokens.push({ token: r[i]! + r[i + 1]!, offset: m.index + i });
   }
   return { tokens, complete: covered === term.length };
 }

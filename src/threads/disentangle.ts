@@ -104,34 +104,34 @@ export function disentangle(day: Day, opts: ThreadOptions): number[][] {
 
   for (let i = 0; i < feats.length; i++) {
     const f = feats[i];
-    const forced = forcedThread(f, threadOf, talk);
-    if (forced) { join(forced, f); talk.observe(f, forced); opts.trace?.(f.seq, [], NaN, forced.seqs[0]); continue; }
+    const forced = forcedThread(f!, threadOf, talk);
+    if (forced) { join(forced, f!); talk.observe(f!, forced); opts.trace?.(f!.seq, [], NaN, forced.seqs[0]!); continue; }
     let best: ThreadState | null = null;
     let bestScore = -Infinity;
     const scores: { thread: number; score: number }[] = [];
     for (const th of threads) {
       // Candidates: threads active within the window, or all of them when the message resumes one.
-      if (!(f.t - th.last <= W.window || f.resumes)) continue;
-      const s = scoreThread(f, i, th, prev, speakerLast, lex) + talk.bias(f, th);
-      if (opts.trace) scores.push({ thread: th.seqs[0], score: s });
+      if (!(f!.t - th.last <= W.window || f!.resumes)) continue;
+      const s = scoreThread(f!, i, th, prev, speakerLast, lex) + talk.bias(f!, th);
+      if (opts.trace) scores.push({ thread: th.seqs[0]!, score: s });
       if (s > bestScore) { bestScore = s; best = th; }
     }
-    const gap = prev ? f.t - (prev as { f: Features }).f.t : Infinity;
-    let fresh = W.newBase + (f.opener ? W.opener : 0) + talk.newBias(f);
+    const gap = prev ? f!.t - (prev as { f: Features }).f.t : Infinity;
+    let fresh = W.newBase + (f!.opener ? W.opener : 0) + talk.newBias(f!);
     // An open question waits longer for its answer than a conversation waits for a new remark.
-    const awaited = prev !== null && (prev as { f: Features }).f.question && (prev as { f: Features }).f.who !== f.who && gap < W.window;
-    if (f.resumes || awaited) { /* no silence bonus */ }
+    const awaited = prev !== null && (prev as { f: Features }).f.question && (prev as { f: Features }).f.who !== f!.who && gap < W.window;
+    if (f!.resumes || awaited) { /* no silence bonus */ }
     else if (gap >= W.longGapAfter) fresh += W.longGap;
     else if (gap >= W.gapAfter) fresh += W.gap;
     else if (gap >= W.shortGapAfter) fresh += W.shortGap;
-    else if (f.ack || f.tokenIds.length === 0) fresh += W.contentless;
-    if (f.announce) fresh += 10;
-    const th = best && bestScore >= fresh ? best : open(f);
-    join(th, f);
-    opts.trace?.(f.seq, scores, fresh, th.seqs[0]);
-    talk.observe(f, th);
+    else if (f!.ack || f!.tokenIds.length === 0) fresh += W.contentless;
+    if (f!.announce) fresh += 10;
+    const th = best && bestScore >= fresh ? best : open(f!);
+    join(th, f!);
+    opts.trace?.(f!.seq, scores, fresh, th.seqs[0]!);
+    talk.observe(f!, th);
   }
-  return threads.map((t) => t.seqs).filter((s) => s.length).sort((a, b) => a[0] - b[0]);
+  return threads.map((t) => t.seqs).filter((s) => s.length).sort((a, b) => a[0]! - b[0]!);
 }
 
 /** Signals that decide alone: echoes/duplicates and quoted replies follow their original; the talk's own. */
@@ -173,15 +173,15 @@ function scoreThread(
   const weights = lexicon.weights[i];
   const mass = lexicon.mass[i];
   for (let k = 0; k < ids.length; k++) {
-    const seen = th.vocab.get(ids[k]);
+    const seen = th.vocab.get(ids[k]!);
     // A message that says it resumes an old conversation compares with all of it, not just its recent words.
-    if (seen !== undefined) lex += weights[k] * (f.resumes ? 1 : halfLife(f.t - seen, W.vocabHalfLife));
+    if (seen !== undefined) lex += weights![k]! * (f.resumes ? 1 : halfLife(f.t - seen, W.vocabHalfLife));
   }
   // Big threads share words with anything by chance; their matches count for less.
   const breadth = Math.min(1, Math.sqrt(W.vocabNorm / Math.max(1, th.vocab.size)));
-  if (mass > 0) s += (W.lexCoverage * (lex / mass) + Math.min(W.lexical * lex, W.lexicalCap)) * breadth;
+  if (mass! > 0) s += (W.lexCoverage * (lex / mass!) + Math.min(W.lexical * lex, W.lexicalCap)) * breadth;
   // prev is always the day's previous message, so what this message shares with it was summed once per day.
-  if (prev && prev.th === th && prev.f.who !== f.who && f.t - prev.f.t < 180 && lexicon.sharedWithPrevious[i] > 0) s += W.adjacentLexical;
+  if (prev && prev.th === th && prev.f.who !== f.who && f.t - prev.f.t < 180 && lexicon.sharedWithPrevious[i]! > 0) s += W.adjacentLexical;
   if (f.resumes) s += W.resumes * Math.min(1, lex / 6);
   return s;
 }
@@ -209,23 +209,23 @@ export interface Lexicon {
 
 function lexicon(feats: Features[], vocabulary: Vocabulary): Lexicon {
   const n = Math.max(feats.length, 2);
-  const idf = vocabulary.df.map((c, id) => Math.max(0, Math.log(n / c)) * (vocabulary.names[id].startsWith('#') ? 1.5 : 1));
+  const idf = vocabulary.df.map((c, id) => Math.max(0, Math.log(n / c)) * (vocabulary.names[id]!.startsWith('#') ? 1.5 : 1));
   const weights: number[][] = [];
   const mass: number[] = [];
   const sharedWithPrevious: number[] = [];
   // Per token, the index of the last message using it: -1 before any.
   const lastIn = new Array<number>(idf.length).fill(-1);
   for (let i = 0; i < feats.length; i++) {
-    const ids = feats[i].tokenIds;
+    const ids = feats[i]!.tokenIds;
     const w = new Array<number>(ids.length);
     let m = 0;
     let shared = 0;
     for (let k = 0; k < ids.length; k++) {
-      w[k] = idf[ids[k]];
-      m += w[k];
-      if (i > 0 && lastIn[ids[k]] === i - 1) shared += w[k];
+      w[k] = idf[ids[k]!]!;
+      m += w[k]!;
+      if (i > 0 && lastIn[ids[k]!] === i - 1) shared += w[k]!;
     }
-    for (let k = 0; k < ids.length; k++) lastIn[ids[k]] = i;
+    for (let k = 0; k < ids.length; k++) lastIn[ids[k]!] = i;
     weights.push(w);
     mass.push(m);
     sharedWithPrevious.push(shared);

@@ -97,7 +97,7 @@ export function compileThreadTerms(raw: string[]): ThreadTerms {
 /** CJK bigrams, Latin words and known terms of a text (unique). */
 export function tokensOf(plain: string, terms: string[]): string[] {
   const vocab = new Vocabulary();
-  return tokenIds(plain, new TermsMatcher(terms.map((t) => (t.length >= 2 ? t : ''))), vocab).map((id) => vocab.names[id]);
+  return tokenIds(plain, new TermsMatcher(terms.map((t) => (t.length >= 2 ? t : ''))), vocab).map((id) => vocab.names[id]!);
 }
 
 /**
@@ -139,7 +139,7 @@ export class Vocabulary {
     const mask = this.keys.length - 1;
     let h = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
     while (this.keys[h] !== 0) {
-      if (this.keys[h] === key) { const id = this.vals[h]; if (id >= 0) this.use(id, out); return; }
+      if (this.keys[h] === key) { const id = this.vals[h]; if (id! >= 0) this.use(id!, out); return; }
       h = (h + 1) & mask;
     }
     const id = this.create(String.fromCharCode(c1, c2));
@@ -158,7 +158,7 @@ export class Vocabulary {
   private use(id: number, out: number[]): void {
     if (this.lastUse[id] === this.message) return;
     this.lastUse[id] = this.message;
-    this.df[id]++;
+    this.df[id]!++;
     out.push(id);
   }
 
@@ -177,7 +177,7 @@ export class Vocabulary {
     this.keys = new Int32Array(keys.length * 2);
     this.vals = new Int32Array(keys.length * 2);
     this.filled = 0;
-    for (let k = 0; k < keys.length; k++) if (keys[k] !== 0) this.setBigram(keys[k], vals[k]);
+    for (let k = 0; k < keys.length; k++) if (keys[k] !== 0) this.setBigram(keys[k]!, vals[k]!);
   }
 }
 
@@ -241,18 +241,18 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
       const q = norm(m.quote.text).slice(0, 12);
       for (let j = i - 1; j >= 0 && quoteOf === null; j--) {
         const o = day.messages[j];
-        if (q && (quotable[j] ??= norm(plainText(o))).includes(q)) quoteOf = o.seq;
+        if (q && (quotable[j] ??= norm(plainText(o!))).includes(q)) quoteOf = o!.seq;
       }
     }
     const announce = ANNOUNCE_A.test(bare) && ANNOUNCE_B.test(bare) && bare.length >= 12;
-    const guests = announce ? (mentions[i].length ? mentions[i] : /今天是我|我来分享|我分享/.test(bare) ? [who] : []) : [];
+    const guests = announce ? (mentions[i]!.length ? mentions[i] : /今天是我|我来分享|我分享/.test(bare) ? [who] : []) : [];
     return {
       seq: m.seq,
       t: secs(m.time),
       who,
       plain,
       tokenIds: ack ? [] : tokenIds(plain, matcher, vocabulary),
-      mentions: mentions[i].filter((k) => k !== who),
+      mentions: mentions[i]!.filter((k) => k !== who),
       mentionsAll: /@(?:all|所有人)/i.test(m.text),
       question,
       opener: question && OPENER.test(bare) || /@(?:all|所有人)/i.test(m.text),
@@ -262,7 +262,7 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
       addressesPrevious: SECOND_PERSON.test(bare),
       announce,
       closesTalk: CLOSES.test(bare),
-      guests,
+      guests: guests!,
       echoOf,
       quoteOf,
       kind: m.kind,

@@ -28,7 +28,7 @@ function similar(a: string, b: string): boolean {
   const pb = b.split(SEP).filter(Boolean);
   // Same name part, or the same tail (company-role-city) with a respelled name.
   if (pa.length >= 2 && pb.length >= 2) {
-    if (pa[0] === pb[0] && pa[0].length >= 2) return true;
+    if (pa[0] === pb[0] && pa[0]!.length >= 2) return true;
     const ta = pa.slice(1).join('-');
     if (ta.length >= 4 && ta === pb.slice(1).join('-')) return true;
   }

@@ -49,7 +49,7 @@ export function scoreCompiledTopics(text: string, c: CompiledTopics): TopicScore
     for (const { pattern, specificity } of t.terms) {
       const n = counts[pattern];
       if (n === 0) continue;
-      score += specificity * Math.log2(1 + n);
+      score += specificity * Math.log2(1 + n!);
     }
     return { slug: t.slug, score: Math.round(score * 100) / 100 };
   });

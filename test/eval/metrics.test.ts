@@ -19,8 +19,8 @@ describe('maxWeightAssignment', () => {
     const perms = (n: number): number[][] => (n === 0 ? [[]] : perms(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)])));
     for (let k = 0; k < 30; k++) {
       const w = Array.from({ length: 4 }, () => Array.from({ length: 4 }, rnd));
-      const best = Math.max(...perms(4).map((p) => p.reduce((s, c, r) => s + w[r][c], 0)));
-      const got = maxWeightAssignment(w).reduce((s, c, r) => s + w[r][c], 0);
+      const best = Math.max(...perms(4).map((p) => p.reduce((s, c, r) => s + w[r]![c]!, 0)));
+      const got = maxWeightAssignment(w).reduce((s, c, r) => s + w[r]![c]!, 0);
       expect(got).toBe(best);
     }
   });

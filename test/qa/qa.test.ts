@@ -52,7 +52,7 @@ describe('findQA', () => {
       { time: '09:21:43', who: '北京一张泽雄', text: '', kind: 'image' },
       { time: '09:22:00', who: 'B', text: '' },
     ]);
-    day.messages[0].images = [{ url: 'http://static.cocolian.cn/img/201808/20180808_092143.png', alt: '2018-08-08 09:21:43', safe: true }];
+    day.messages[0]!.images = [{ url: 'http://static.cocolian.cn/img/201808/20180808_092143.png', alt: '2018-08-08 09:21:43', safe: true }];
     expect(threadTitle(day, [1, 2], findQA(day, [1, 2]))).toBe('[图片] 北京一张泽雄');
     const empty = makeDay([{ time: '12:43:58', who: '', text: '' }]);
     expect(threadTitle(empty, [1], findQA(empty, [1]))).toBe('[空消息] 匿名');

@@ -64,7 +64,7 @@ describe('parseNickname on real nicknames', () => {
     const names = new Set<string>();
     for (const f of files) for (const l of readFileSync(join(dir, `${f}-chat.markdown`), 'utf8').split('\n')) {
       const m = /^> \d\d:\d\d:\d\d(.*)$/.exec(l);
-      if (m) names.add(m[1].trim());
+      if (m) names.add(m[1]!.trim());
     }
     expect(names.size).toBeGreaterThan(250);
     for (const n of names) if (n) expect(parseNickname(n).name, n).not.toBe('');
@@ -95,7 +95,7 @@ function day(id: string, make: (id: string) => Message[]): Day {
   seqCounter = 0;
   const [group, date] = id.split('/');
   const messages = make(id).map((m, i) => ({ ...m, seq: i + 1, id: `${id}/${i + 1}` }));
-  return { id, group, date, file: `${id}-chat.markdown`, title: '', author: null, declaredLines: null, tags: [], messages };
+  return { id, group: group!, date: date!, file: `${id}-chat.markdown`, title: '', author: null, declaredLines: null, tags: [], messages };
 }
 const idOf = (r: ReturnType<typeof assignSpeakers>, display: string) => r.days.flatMap((d) => d.messages).find((m) => m.speaker === display)!.speakerId;
 
@@ -129,7 +129,7 @@ describe('assignSpeakers: one speaker per person', () => {
       msg(id, '秋水-阿里云-鼓励师'), msg(id, '秋水-厚本金融-产品经理'), msg(id, '秋水'),
       msg(id, 'Victor'), msg(id, 'Victor-JDJR-研发-北京'), msg(id, 'Ben-PPTV境外产品负责人'), msg(id, 'Ben富友PM'),
     ])]);
-    const ids = r.days[0].messages.map((m) => m.speakerId);
+    const ids = r.days[0]!.messages.map((m) => m.speakerId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(r.speakers.map((s) => s.id)).size).toBe(r.speakers.length);
   });
@@ -151,19 +151,19 @@ describe('assignSpeakers: one speaker per person', () => {
     ]), day('g/2018-01-02', (id) => [msg(id, '无缺-数心-开发')])]);
     const wu = idOf(r, '无缺-杭州-后端');
     expect(idOf(r, '无缺-数心-开发')).toBe(wu);
-    const m = r.days[0].messages[1];
-    expect(m.mentionIds).toEqual([wu]);
-    expect(m.segments[0]).toEqual({ type: 'mention', name: '无缺-数心-开发', speakerId: wu });
+    const m = r.days[0]!.messages[1];
+    expect(m!.mentionIds).toEqual([wu]);
+    expect(m!.segments[0]).toEqual({ type: 'mention', name: '无缺-数心-开发', speakerId: wu });
     expect(r.speakers.find((s) => s.id === wu)!.aliases).toEqual(expect.arrayContaining(['无缺-杭州-后端', '无缺-数心-开发']));
   });
 
   it('gives the nameless, the exporter and raw WeChat ids their own sensible speakers', () => {
     const r = assignSpeakers([day('g/2018-01-01', (id) => [msg(id, ''), msg(id, '我'), msg(id, 'wxid_mbg14jvtbon722'), msg(id, 'A&amp;amp;B')])]);
-    const [anon, me, wx, amp] = r.days[0].messages.map((m) => r.speakers.find((s) => s.id === m.speakerId)!);
-    expect([anon.id, anon.name]).toEqual(['anonymous', '匿名']);
-    expect(me.name).toBe('我');
-    expect(wx.id).toBe('wxid-mbg14jvtbon722');
-    expect(amp.name).toBe('A&B');
+    const [anon, me, wx, amp] = r.days[0]!.messages.map((m) => r.speakers.find((s) => s.id === m.speakerId)!);
+    expect([anon!.id, anon!.name]).toEqual(['anonymous', '匿名']);
+    expect(me!.name).toBe('我');
+    expect(wx!.id).toBe('wxid-mbg14jvtbon722');
+    expect(amp!.name).toBe('A&B');
   });
 });
 
@@ -201,8 +201,8 @@ describe('speakers of the bundled logs', () => {
   });
   it('resolves most mentions of 2018-08-08 to a speaker of that day', () => {
     const d = r.days[1];
-    const ms = d.messages.flatMap((m) => m.mentionIds);
-    const writers = new Set(d.messages.map((m) => m.speakerId));
+    const ms = d!.messages.flatMap((m) => m.mentionIds);
+    const writers = new Set(d!.messages.map((m) => m.speakerId));
     expect(ms.length).toBeGreaterThan(10);
     expect(ms.filter(Boolean).length / ms.length).toBeGreaterThan(0.6);
     for (const id of ms) if (id) expect(writers.has(id)).toBe(true);

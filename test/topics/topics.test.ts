@@ -24,12 +24,12 @@ describe('content/topics.yaml', () => {
 describe('scoreTopics', () => {
   it('tags a ledger discussion with ledgers first', () => {
     const s = scoreTopics('先记分录流水还是先改余额？账户流水和会计科目怎么对应，分户账呢', topics);
-    expect(s[0].slug).toBe('ledgers');
-    expect(s[0].score).toBeGreaterThan(0);
+    expect(s[0]!.slug).toBe('ledgers');
+    expect(s[0]!.score).toBeGreaterThan(0);
   });
   it('tags routing and sleep talk', () => {
-    expect(scoreTopics('商户-产品-路由规则-通道四个层级，四方系统', topics)[0].slug).toBe('routing');
-    expect(scoreTopics('R90 方案，每晚5个睡眠周期', topics)[0].slug).toBe('sleep-management');
+    expect(scoreTopics('商户-产品-路由规则-通道四个层级，四方系统', topics)[0]!.slug).toBe('routing');
+    expect(scoreTopics('R90 方案，每晚5个睡眠周期', topics)[0]!.slug).toBe('sleep-management');
   });
   it('gives a joke no payments topic', () => {
     const s = scoreTopics('哈哈，明天上班我们都不认识你', topics).map((x) => x.slug);
