@@ -1,6 +1,6 @@
 // Concordance of a glossary term: every occurrence of the term and its aliases in context (KWIC), grouped by
 // thread, how often it came up over time, and which other terms share its threads.
-import { termSpans } from './glossary.ts';
+import { compileTermWords, termSpansWith } from './glossary.ts';
 import type { Archive, Term } from '../model/types.ts';
 import { dayRef } from '../model/ids.ts';
 
@@ -27,12 +27,13 @@ export function concordance(term: Term, archive: Archive, width = 24): KwicGroup
   for (const t of archive.threads) for (const id of t.messageIds) threadOf.set(id, t.id);
   const groups: KwicGroup[] = [];
   const byKey = new Map<string, KwicGroup>();
+  // Spans against this term alone: an alias inside a longer different term still counts as an occurrence.
+  const words = compileTermWords([term]);
   for (const day of archive.days) {
     for (const m of day.messages) {
       if (m.duplicateOf !== null) continue;
       const text = m.text.replace(/\s+/g, ' ');
-      // Spans against this term alone: an alias inside a longer different term still counts as an occurrence.
-      for (const s of termSpans(text, [term])) {
+      for (const s of termSpansWith(text, words)) {
         const threadId = threadOf.get(m.id) ?? null;
         const key = threadId ?? `${day.id}/-`;
         let g = byKey.get(key);

@@ -40,28 +40,9 @@ export interface TermSpan {
   slug: string;
 }
 
-/** Non-overlapping occurrences of glossary terms and aliases in a text, longest match first (for linking). */
-export function termSpans(text: string, terms: Term[]): TermSpan[] {
-  const words = terms
-    .flatMap((t) => termWords(t).map((w) => ({ w: w.toLowerCase(), slug: t.slug })))
-    .sort((a, b) => b.w.length - a.w.length);
-  const lower = text.toLowerCase();
-  const taken = new Uint8Array(text.length);
-  const spans: TermSpan[] = [];
-  for (const { w, slug } of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-      if (isInsideLatinWord(lower, i, w.length)) continue;
-      if (taken.subarray(i, i + w.length).some(Boolean)) continue;
-      taken.fill(1, i, i + w.length);
-      spans.push({ start: i, end: i + w.length, slug });
-    }
-  }
-  return spans.sort((a, b) => a.start - b.start);
-}
-
-/** Glossary words prepared for matching many texts: termSpans' word order plus one matcher over them. */
+/** Glossary words prepared for matching many texts: longest first, and one matcher over them. */
 export interface CompiledTermWords {
-  /** Longest first (ties in glossary order), as termSpans takes them; `pattern` indexes matcher.patterns. */
+  /** Longest first (ties in glossary order); `pattern` indexes matcher.patterns. */
   words: { pattern: number; slug: string }[];
   matcher: TermsMatcher;
 }
@@ -80,7 +61,18 @@ export function compileTermWords(terms: Term[]): CompiledTermWords {
   return { words, matcher: new TermsMatcher(patterns) };
 }
 
-/** termSpans with the words compiled once: one pass finds every occurrence, then the same longest-first claim. */
+const compiledLists = new WeakMap<Term[], CompiledTermWords>();
+/** compileTermWords, once per term list: a page renders thousands of message pieces against the same list. */
+export function compiledTermWords(terms: Term[]): CompiledTermWords {
+  let c = compiledLists.get(terms);
+  if (!c) compiledLists.set(terms, (c = compileTermWords(terms)));
+  return c;
+}
+
+/**
+ * Non-overlapping occurrences of glossary terms and aliases in a text, longest match first (for linking):
+ * one pass of the matcher finds every occurrence, then longer words claim their characters first.
+ */
 export function termSpansWith(text: string, c: CompiledTermWords): TermSpan[] {
   const lower = text.toLowerCase();
   // Starts of each pattern found, ascending (the matcher reports a pattern's occurrences left to right).
@@ -111,7 +103,7 @@ function isInsideLatinWord(text: string, i: number, len: number): boolean {
   return (alnum.test(first!) && i > 0 && alnum.test(text[i - 1]!)) || (alnum.test(last!) && i + len < text.length && alnum.test(text[i + len]!));
 }
 
-/** Fills Term.threadIds with the threads whose text mentions the term or an alias (same matching as termSpans). */
+/** Fills Term.threadIds with the threads whose text mentions the term or an alias (same matching as termSpansWith). */
 export function linkTerms(terms: Term[], threads: Thread[], days: Day[]): void {
   const dayById = new Map(days.map((d) => [d.id, d]));
   for (const t of terms) t.threadIds = [];

@@ -5,7 +5,7 @@ import { nameKey, normalizeDisplay, parseNickname, speakerSlug } from './nicknam
 import { mergeByName, pairKey, UnionFind, unmergeable } from './merge.ts';
 import { COMMON_LATIN } from './lexicon.ts';
 
-export { decodeEntities, normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
+export { normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
 
 /** The speaker of messages with an empty speaker field. */
 export const ANONYMOUS = { id: 'anonymous', name: '匿名' };

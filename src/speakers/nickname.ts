@@ -2,25 +2,8 @@
 // to compare nicknames. Evidence first (word lists), position only as a tie-breaker, because people
 // write `name-company-role-city` but also `city-company-name-role` or `company-role-name`.
 import type { Nickname } from '../model/types.ts';
+import { decodeEntities } from '../text/entities.ts';
 import { CITIES, CITY_CODES, COMMON_LATIN, COMPANIES, COMPANY_ENDINGS, COMPANY_MARKS, ROLE_QUALIFIERS, ROLES, SURNAMES } from './lexicon.ts';
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes HTML entities until stable: the exporter escapes some names several times (`&amp;amp;`). */
-export function decodeEntities(s: string): string {
-  for (let i = 0; i < 8 && s.includes('&'); i++) {
-    const next = s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    });
-    if (next === s) break;
-    s = next;
-  }
-  return s;
-}
 
 /**
  * The comparable form of a display name: entities decoded, full-width folded (NFKC), invisible and

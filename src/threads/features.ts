@@ -206,10 +206,6 @@ function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): numb
 
 const norm = (s: string) => s.replace(EMOJI, '').replace(/[\s?？!！。.,，~～…]+/g, '').toLowerCase();
 
-export function messageFeatures(day: Day, opts: { terms: string[]; compiled?: ThreadTerms }): Features[] {
-  return dayFeatures(day, opts).features;
-}
-
 /** A day's features and the vocabulary their token ids index. */
 export interface DayFeatures {
   features: Features[];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive, indexArchive } from '../../src/pipeline/archive.ts';
-import { linkTerms, parseGlossaryEntry, termSpans, termWords } from '../../src/glossary/glossary.ts';
+import { compileTermWords, linkTerms, parseGlossaryEntry, termSpansWith, termWords } from '../../src/glossary/glossary.ts';
 import { asksAbout, findDefinitions } from '../../src/glossary/definitions.ts';
 import { concordance, cooccurringTerms, occurrencesByMonth } from '../../src/glossary/concordance.ts';
 import { discoverTerms } from '../../src/glossary/term-discovery.ts';
@@ -60,16 +60,16 @@ describe('curated glossary (content/glossary)', () => {
   });
 });
 
-describe('termSpans and linkTerms', () => {
+describe('termSpansWith and linkTerms', () => {
   const terms = [mk('a', '分录流水'), mk('b', '流水'), mk('c', 'canal')];
   it('prefers the longest match and never overlaps', () => {
-    expect(termSpans('先记分录流水再记流水', terms)).toEqual([
+    expect(termSpansWith('先记分录流水再记流水', compileTermWords(terms))).toEqual([
       { start: 2, end: 6, slug: 'a' },
       { start: 8, end: 10, slug: 'b' },
     ]);
   });
   it('does not match a Latin term inside a longer word', () => {
-    expect(termSpans('canals and Canal', terms)).toEqual([{ start: 11, end: 16, slug: 'c' }]);
+    expect(termSpansWith('canals and Canal', compileTermWords(terms))).toEqual([{ start: 11, end: 16, slug: 'c' }]);
   });
   it('links 分录流水 to the 2018-08-08 ledger discussion', () => {
     const t = term('fenlu-liushui');
