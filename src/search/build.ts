@@ -2,6 +2,7 @@
 // Astro integration, the CLI tests and the benchmark all write (or just measure) the same bytes.
 import type { Archive, Thread } from '../model/types.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
+import { writeShard, type ShardEntry } from './flex.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, codeChar, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
@@ -160,7 +161,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
         o++;
       }
     }
-    const buckets = new Map<string, [string, number[][]][]>();
+    const buckets = new Map<string, ShardEntry[]>();
     for (const [tok, ids] of map) {
       const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
       let arr = buckets.get(key);
@@ -172,8 +173,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       for (let s = 0; s < f.n; s++) {
         if (batches > 1 && s % batches !== b) continue;
         const entries = buckets.get(`${f.dir}/${s}`);
-        // The shape FlexSearch's import expects: { "<n>.map": "[[token, [[ids]]], ...]" } (resolution 1).
-        write(`${f.dir}/${s}.json`, JSON.stringify(entries ? { '1.map': JSON.stringify(entries) } : {}));
+        write(`${f.dir}/${s}.json`, writeShard(entries));
       }
     }
   }

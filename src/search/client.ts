@@ -8,13 +8,14 @@
 // message's far tail has its candidates checked against the text. Text is loaded for the results on screen and
 // their context only.
 import type { Index } from 'flexsearch';
-import { newFlexIndex } from './flex.ts';
+import { readShard } from './flex.ts';
+import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank.ts';
 import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
 import { stripInvisible } from '../text/invisible.ts';
 import {
-  POS, ROLE_ANSWER, ROLE_QUESTION, codeValue, shardPath, speakerPath,
+  POS, codeValue, shardPath, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock,
 } from './format.ts';
 
@@ -89,7 +90,6 @@ export interface SearchResult {
   threadCount: number;
 }
 
-const ROLE_WEIGHT: Record<number, number> = { [ROLE_QUESTION]: 1.5, [ROLE_ANSWER]: 1.25 };
 const FAR = POS - 1;
 
 interface BlockView {
@@ -162,11 +162,7 @@ export class SearchClient {
   private shard(path: string): Promise<Index> {
     let p = this.shards.get(path);
     if (!p) {
-      p = this.file(path).then((t) => {
-        const ix = newFlexIndex();
-        for (const [k, v] of Object.entries(JSON.parse(t) as Record<string, string>)) ix.import(k, v);
-        return ix;
-      });
+      p = this.file(path).then(readShard);
       this.shards.set(path, p);
     }
     return p;
@@ -299,7 +295,7 @@ export class SearchClient {
     ]);
     const all = new Set<number>();
     for (const tf of perTerm) for (const o of tf.keys()) all.add(o);
-    const idf = perTerm.map((tf) => Math.log(1 + m.messageCount / Math.max(1, tf.size)));
+    const idfs = perTerm.map((tf) => idf(m.messageCount, tf.size));
     await this.blocks(all, m);
 
     const messages: MessageHit[] = [];
@@ -333,17 +329,16 @@ export class SearchClient {
         const n = tf.get(o);
         if (!n) return;
         matched++;
-        rel += idf[k]! * (1 + Math.log(n));
+        rel += termWeight(idfs[k]!, n);
       });
-      // Score: all-terms first (hundreds), then tf·idf weighted by where the message sits in its thread.
-      const score = (matched - 1) * 100 + Math.min(90, rel * (ROLE_WEIGHT[role] ?? 1));
+      const score = messageScore(matched, rel, role);
       messages.push({
         ord: o, id: messageId(day, seqAt(i)!), day, group, date, seq: seqAt(i)!, speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
         matched, score, ranges: [], tno,
       });
     }
     // Recency breaks ties: a newer discussion first.
-    messages.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.ord - b.ord);
+    messages.sort((a, b) => rankOrder(a, b, a.ord, b.ord));
 
     const byThread = new Map<string, MessageHit[]>();
     for (const h of messages) {
@@ -355,11 +350,10 @@ export class SearchClient {
     const threads: ThreadHit[] = [];
     for (const [threadId, hits] of byThread) {
       const best = hits[0];
-      // More matching messages in a thread lift it a little, never above a better tier.
-      const score = best!.score + Math.min(9, 2 * Math.log(hits.length));
+      const score = threadScore(best!.score, hits.length);
       threads.push({ threadId, title: '', topics: [], day: best!.day, group: best!.group, date: best!.date, best: best!, count: hits.length, score, context: [] });
     }
-    threads.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.best.ord - b.best.ord);
+    threads.sort((a, b) => rankOrder(a, b, a.best.ord, b.best.ord));
     const shown = threads.slice(0, opts.limit ?? threads.length);
     // Text for what is shown only; without a limit (tests, `search --messages`) for every match.
     await this.hydrate(opts.limit === undefined ? messages : shown.map((t) => t.best), terms);
