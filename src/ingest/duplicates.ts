@@ -2,14 +2,11 @@
 // the same text, once under the exporter's own name `我` or another display name of the same person
 // (devarch 2017-12-19 throughout). We mark the copy with `duplicateOf` and never drop it.
 import type { Message } from '../model/types.ts';
+import { secondsOfDay as seconds } from '../text/time.ts';
 
 /** How far back (in messages) and in time (seconds) a copy can be from its original. */
 const LOOKBACK = 4;
 const MAX_SECONDS = 2;
-
-function seconds(t: string): number {
-  return +t.slice(0, 2) * 3600 + +t.slice(3, 5) * 60 + +t.slice(6, 8);
-}
 
 /** What the reader sees, without the whitespace and `?` the exporter varies between copies. */
 function key(m: Pick<Message, 'text' | 'images' | 'links'>): string {

@@ -2,6 +2,7 @@
 import type { Day, Message } from '../model/types.ts';
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
+import { secondsOfDay } from '../text/time.ts';
 
 export interface Features {
   seq: number;
@@ -244,7 +245,7 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
     const guests = announce ? (mentions[i]!.length ? mentions[i] : /今天是我|我来分享|我分享/.test(bare) ? [who] : []) : [];
     return {
       seq: m.seq,
-      t: secs(m.time),
+      t: secondsOfDay(m.time),
       who,
       plain,
       tokenIds: ack ? [] : tokenIds(plain, matcher, vocabulary),
@@ -266,18 +267,3 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
   });
   return { features, vocabulary };
 }
-
-export function secs(t: string): number {
-  // The parser's HH:MM:SS, read without splitting; anything else the general way.
-  if (t.length === 8 && t.charCodeAt(2) === 58 && t.charCodeAt(5) === 58) {
-    const h = digit(t, 0) * 10 + digit(t, 1);
-    const m = digit(t, 3) * 10 + digit(t, 4);
-    const s = digit(t, 6) * 10 + digit(t, 7);
-    // NaN when any of them is not a digit.
-    if (h === h && m === m && s === s) return h * 3600 + m * 60 + s;
-  }
-  const [h, m, s] = t.split(':').map(Number);
-  return (h || 0) * 3600 + (m || 0) * 60 + (s || 0);
-}
-
-const digit = (t: string, k: number) => { const d = t.charCodeAt(k) - 48; return d >= 0 && d <= 9 ? d : NaN; };
