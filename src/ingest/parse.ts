@@ -11,6 +11,7 @@ import { stripInvisible } from '../text/invisible.ts';
 import { markDuplicates } from './duplicates.ts';
 import type { Day, Message, ParsedDay, Problem } from '../model/types.ts';
 import { dayId as makeDayId, messageId } from '../model/ids.ts';
+import { headerLayoutBreaks, POSSIBLY_QUOTED_HEADER } from './header-layout.ts';
 
 /** A message header: `> HH:MM:SS`, then whitespace (two or three spaces) and the speaker, maybe empty. */
 // `[^]*`, not `.*`: a stray CR or U+2028 inside a speaker name must not un-make the header.
@@ -107,6 +108,9 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
     };
   });
   markDuplicates(messages);
+  // A header out of the exporter's layout may be a line typed inside the previous message: still a message, flagged.
+  const offLayout = headerLayoutBreaks(lines, blocks.map((b) => b.line - 1));
+  for (const m of messages) if (offLayout.has(m.line - 1)) m.flags.push(POSSIBLY_QUOTED_HEADER);
 
   const day: Day = {
     id: dayId, group, date, file, title: fm.title, author: fm.author, declaredLines: fm.declaredLines, tags: fm.tags, messages,
