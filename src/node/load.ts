@@ -2,9 +2,9 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
-import { buildArchive } from '../core/archive.ts';
-import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
-import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
+import { buildArchive } from '../pipeline/archive.ts';
+import { checkFileName, decodeLog, formatProblem, sortProblems } from '../ingest/check.ts';
+import type { Archive, ArchiveInput, Group, Problem, Topic } from '../model/types.ts';
 import { count, timed } from './progress.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
