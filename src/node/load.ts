@@ -81,11 +81,16 @@ export function readGroups(dir = contentDir()): Group[] {
 }
 
 /** Everything of a content folder except the logs: groups, topics, glossary. */
-export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
+/** The glossary files of a content folder (`glossary/<slug>.md`), sorted. */
+export function readGlossaryFiles(dir = contentDir()): { file: string; source: string }[] {
   const glossaryDir = join(dir, 'glossary');
-  const glossary = existsSync(glossaryDir)
+  return existsSync(glossaryDir)
     ? readdirSync(glossaryDir).filter((n) => n.endsWith('.md')).sort().map((n) => ({ file: `glossary/${n}`, source: readFileSync(join(glossaryDir, n), 'utf8') }))
     : [];
+}
+
+export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
+  const glossary = readGlossaryFiles(dir);
   const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
