@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
     if (r.parsed) checked.push({ file, source: new TextDecoder().decode(bytes), day: r.parsed.day });
   }
   if (!files.length) problems.push({ file: '.', line: 1, severity: 'error', message: 'no day logs found' });
-  // Citations are verified against the logs checked; a day missing from them is an error only when
+  // Citations are verified against the logs checked; a day missing from them is a warning only when
   // they are the content's own logs (a folder of one group cites nothing of the others).
   const allDays = dir === resolve(content, 'logs');
   const glossary = readGlossaryFiles(content);

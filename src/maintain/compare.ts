@@ -83,6 +83,7 @@ function markupDifference(a: Message, b: Message): string | null {
 
 /** "07:22:10 郝维甲-浦发-技术-山东: 早上好…" for listings. */
 export function describeMessage(m: Pick<Message, 'time' | 'speaker' | 'text' | 'images'>, width = 40): string {
-  const text = m.text.replace(/\s+/g, ' ').trim() || (m.images.length ? `[image ${m.images.map((i) => i.url).join(' ')}]` : '(empty)');
+  const file = (url: string) => url.replace(/[?#].*$/, '').split('/').pop() || url;
+  const text = m.text.replace(/\s+/g, ' ').trim() || (m.images.length ? `[image ${m.images.map((i) => file(i.url)).join(' ')}]` : '(empty)');
   return `${m.time} ${m.speaker || '(no name)'}: ${text.length > width ? text.slice(0, width) + '…' : text}`;
 }

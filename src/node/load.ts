@@ -5,6 +5,8 @@ import yaml from 'js-yaml';
 import { buildArchive } from '../core/archive.ts';
 import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
+import { checkLogSet } from '../ingest/checks/index.ts';
+import { warningSummary } from './warning-summary.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
 export function contentDir(): string {
@@ -113,10 +115,18 @@ export function loadArchive(dir = contentDir()): Archive {
   if (!a) {
     const logsDir = join(dir, 'logs');
     const { logs, problems: fileProblems } = readLogsChecked(logsDir);
-    const built = buildArchive({ ...readContentMeta(dir), logs });
-    built.problems = sortProblems([...fileProblems, ...built.problems]);
+    const meta = readContentMeta(dir);
+    const built = buildArchive({ ...meta, logs });
+    // The checks `check` runs (same module, same verdicts): duplicate days, header-like lines, citations…
+    const byFile = new Map(built.days.map((d) => [d.file, d]));
+    const checked = logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ file: l.file, source: l.source, day }] : []; });
+    const extra = checkLogSet(checked, { groups: meta.groups.map((g) => g.slug), glossary: meta.glossary, allDays: true });
+    built.problems = sortProblems([...fileProblems, ...built.problems, ...extra]);
     const errors = built.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new LogProblemsError(errors, logsDir);
+    // The build publishes past warnings, so it says which, once, in one summary.
+    const summary = warningSummary(built.problems);
+    if (summary) console.warn(summary);
     a = built;
     cache.set(dir, a);
   }
