@@ -1,7 +1,7 @@
 // Warnings about one day log that the parser cannot give: lines that look like headers but are not,
 // a file cut short, times running backwards, an implausible size. Pure: a day's source and its parse in,
 // located problems out. Each rule is its own function so that other checks can sit beside them.
-import { HEADER } from '../../core/parse.ts';
+import { HEADER, validTime } from '../../core/parse.ts';
 import { readFrontMatter } from '../../core/frontmatter.ts';
 import type { Day, Problem } from '../../core/types.ts';
 
@@ -67,9 +67,11 @@ export function cutShort(file: string, lines: readonly string[], day: Day): Prob
 export function timesBackwards(file: string, day: Day): Problem[] {
   let count = 0;
   let first: { line: number; time: string; prev: string } | null = null;
-  for (let k = 1; k < day.messages.length; k++) {
-    const prev = day.messages[k - 1];
-    const m = day.messages[k];
+  // A time out of range (29:21:03) is the parser's error already; it is not a step back or forward.
+  const timed = day.messages.filter((m) => validTime(m.time));
+  for (let k = 1; k < timed.length; k++) {
+    const prev = timed[k - 1];
+    const m = timed[k];
     if (!prev || !m || m.time >= prev.time) continue;
     count++;
     first ??= { line: m.line, time: m.time, prev: prev.time };
