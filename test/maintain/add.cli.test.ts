@@ -83,6 +83,9 @@ describe('add --merge', () => {
   const c = content(['prodarch/2017-12-20']);
   const oldSource = read(join(c, 'logs', D1220));
   const oldGlossary = Object.fromEntries(readdirSync(join(c, 'glossary')).map((f) => [f, read(join(c, 'glossary', f))]));
+  // Maintainers' thread corrections, keyed by message and thread ids (content/corrections.yaml).
+  const corrections = '- move: prodarch/2017-12-20/122\n  to: prodarch/2017-12-20/t140\n- answer: prodarch/2017-12-20/123\n- notAnswer: devarch/2017-12-19/271\n';
+  writeFileSync(join(c, 'corrections.yaml'), corrections);
   const r = cli(c, ['add', '--merge', variant(D1220)]);
   const merged = read(join(c, 'logs', D1220));
   const oldDay = parse(oldSource);
@@ -146,6 +149,15 @@ describe('add --merge', () => {
     expect(checked).toBeGreaterThan(20);
     expect(sources(join(c, 'glossary/beifujin.md')).slice(0, 3)).not.toEqual(['prodarch/2017-12-20/122', 'prodarch/2017-12-20/123', 'prodarch/2017-12-20/140']);
     expect(r.stdout).toMatch(/re-mapped 9 id\(s\) in .*beifujin\.md: prodarch\/2017-12-20\/122 -> prodarch\/2017-12-20\/\d+ \(line 6\)/);
+  });
+
+  it('re-maps corrections the same way (message ids and thread ids)', () => {
+    const seqOf = (text: string | undefined) => mergedDay.messages.find((m) => m.text === text)?.seq;
+    const old = new Map(oldDay.messages.map((m) => [m.seq, m.text]));
+    expect(read(join(c, 'corrections.yaml'))).toBe(
+      `- move: prodarch/2017-12-20/${seqOf(old.get(122))}\n  to: prodarch/2017-12-20/t${seqOf(old.get(140))}\n- answer: prodarch/2017-12-20/${seqOf(old.get(123))}\n- notAnswer: devarch/2017-12-19/271\n`,
+    );
+    expect(r.stdout).toMatch(/re-mapped 3 id\(s\) in .*corrections\.yaml/);
   });
 
   it('leaves a content that check passes (citations verified), and merging again adds nothing', () => {
