@@ -41,6 +41,8 @@ interface Plan {
   /** existing seq -> new seq, when the day's existing messages are renumbered. */
   seqMap: Map<number, number> | null;
   backup: { path: string; data: Buffer } | null;
+  /** After --force: existing seq -> text of the messages the new version does not have. */
+  dropped?: Map<number, string>;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -171,7 +173,8 @@ function addUnderLock(c: Ctx): number {
       const seqMap = new Map<number, number>();
       for (const [inSeq, exSeq] of cmp.matched) seqMap.set(exSeq, inSeq);
       const backup = join(backupRoot, g, name);
-      plans.push({ ...base, notes: [comparisonText(day, cmp, shownPath(dest), f, 'force')], data: bytes, result: incoming, verb: 'replaced', seqMap, backup: { path: backup, data: oldBytes } });
+      const dropped = new Map(cmp.onlyExisting.map((m) => [m.seq, m.text.replace(/\s+/g, ' ').trim()]));
+      plans.push({ ...base, notes: [comparisonText(day, cmp, shownPath(dest), f, 'force')], data: bytes, result: incoming, verb: 'replaced', seqMap, backup: { path: backup, data: oldBytes }, dropped });
     } else {
       errors.push(comparisonText(day, cmp, shownPath(dest), f, 'refused') +
         `\n  pass --merge to keep every message of both versions, or --force to replace it (the existing version is then backed up)`);
@@ -185,8 +188,15 @@ function addUnderLock(c: Ctx): number {
   const glossary = readGlossaryFiles(c.content);
   const stored = [...glossary, ...(existsSync(join(c.content, 'corrections.yaml')) ? [{ file: 'corrections.yaml', source: readFileSync(join(c.content, 'corrections.yaml'), 'utf8') }] : [])];
   const newGlossary = glossary.map((g) => ({ ...g }));
+  const lost = new Map(plans.filter((p) => p.dropped).map((p) => [p.day, p.dropped!] as const));
   for (const s of stored) {
     const r = remapIds(s.source, maps);
+    // After --force, an id of a message the new version does not have would silently name another one.
+    for (const u of r.unmapped) {
+      const day = u.id.replace(/^\/?([^/]+\/[^/]+)\/.*$/, '$1');
+      const text = lost.get(day)?.get(u.seq);
+      if (text !== undefined) errors.push(`${shownPath(join(c.content, s.file))}:${u.line}: ${u.id} names a message the new version does not have ("${text.slice(0, 40)}"); change that citation first, or use --merge`);
+    }
     if (!r.changes.length) continue;
     idWrites.push({ path: join(c.content, s.file), data: r.text });
     const g = newGlossary.find((x) => x.file === s.file);

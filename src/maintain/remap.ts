@@ -21,6 +21,8 @@ export interface IdChange {
 export interface Remapped {
   text: string;
   changes: IdChange[];
+  /** Ids of a renumbered day whose seq the map does not know (left as they are): the caller decides. */
+  unmapped: { line: number; id: string; seq: number }[];
 }
 
 // An id starts at a boundary (not inside a longer slug), its seq ends at a non-digit.
@@ -29,7 +31,8 @@ const LINK = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
 
 export function remapIds(text: string, maps: SeqMaps): Remapped {
   const changes: IdChange[] = [];
-  if (maps.size === 0) return { text, changes };
+  const unmapped: Remapped['unmapped'] = [];
+  if (maps.size === 0) return { text, changes, unmapped };
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineAt = (offset: number) => {
@@ -47,7 +50,9 @@ export function remapIds(text: string, maps: SeqMaps): Remapped {
   const rewrite = (span: string, base: number): { out: string; seqs: [number, number][] } => {
     const seqs: [number, number][] = [];
     const out = span.replace(ID, (whole: string, day: string, kind: string | undefined, seq: string, at: number) => {
-      const to = maps.get(day)?.get(Number(seq));
+      const map = maps.get(day);
+      const to = map?.get(Number(seq));
+      if (map && to === undefined) unmapped.push({ line: lineAt(base + at), id: whole, seq: Number(seq) });
       if (to === undefined || to === Number(seq)) return whole;
       const next = `${day}/${kind ?? ''}${to}`;
       changes.push({ line: lineAt(base + at), from: whole, to: next });
@@ -80,5 +85,5 @@ export function remapIds(text: string, maps: SeqMaps): Remapped {
     last = at + m[0].length;
   }
   result += rewrite(text.slice(last), last).out;
-  return { text: result, changes: changes.sort((a, b) => a.line - b.line) };
+  return { text: result, changes: changes.sort((a, b) => a.line - b.line), unmapped: unmapped.sort((a, b) => a.line - b.line) };
 }

@@ -208,6 +208,9 @@ describe('add --force', () => {
     const r = cli(c, ['add', '--force', join(dir, D1220)]);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/content\/glossary\/beifujin\.md:6: source prodarch\/2017-12-20\/140 does not mention 备付金/);
+    // Named for what it is, in the sources and in the link of the definition, whatever the message now at #140 says.
+    expect(r.out).toMatch(/content\/glossary\/beifujin\.md:6: prodarch\/2017-12-20\/140 names a message the new version does not have \("只能有一个主备付金账户/);
+    expect(r.out).toMatch(/content\/glossary\/beifujin\.md:9: prodarch\/2017-12-20\/#m140 names a message the new version does not have/);
     expect(r.out).toContain('nothing was written');
     expect(read(join(c, 'logs', D1220))).toBe(old);
     expect(existsSync(join(c, 'backups'))).toBe(false);
