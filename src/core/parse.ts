@@ -7,6 +7,7 @@
 // reported as a warning.
 import { readFrontMatter } from './frontmatter.ts';
 import { decodeEntities, nameMatcher, parseBody } from './text.ts';
+import { stripInvisible } from './invisible.ts';
 import { markDuplicates } from './duplicates.ts';
 import type { Day, Message, ParsedDay, Problem } from './types.ts';
 
@@ -79,7 +80,7 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
         if (blocks.length) blocks[blocks.length - 1].end = i;
         const time = h[1];
         if (!validTime(time)) problem(i + 1, 'error', `header time "${time}" is not a valid HH:MM:SS time`);
-        blocks.push({ time, speaker: decodeEntities(h[2] ?? '').trim(), line: i + 1, start: i + 1, end: lines.length });
+        blocks.push({ time, speaker: stripInvisible(decodeEntities(h[2] ?? '')).trim(), line: i + 1, start: i + 1, end: lines.length });
         continue;
       }
     }

@@ -1,6 +1,7 @@
 // Message bodies: from the exporter's markdown to what a reader sees (text) and a safe reading-order
 // model (segments). Pure and linear in the body length: the ingest benchmark runs this 100,000+ times.
 import type { Image, Link, MessageFlag, MessageKind, Quote, Segment } from './types.ts';
+import { stripInvisible } from './invisible.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Entities. The exporter escaped some bodies once, some several times (`&amp;amp;amp;` in URLs,
@@ -282,7 +283,8 @@ export function parseBody(lines: readonly string[], names: NameMatcher = NO_NAME
   while (b > a && lines[b - 1].trim() === '') b--;
   let content = '';
   for (let i = a; i < b; i++) content += (i > a ? '\n' : '') + lines[i].replace(/[ \t\r]+$/, '');
-  content = decodeEntities(content).trim();
+  // After decoding: `&#x202e;` is a bidi override too. Invisible controls never reach any page, feed or index.
+  content = stripInvisible(decodeEntities(content)).trim();
 
   let quote: Quote | null = null;
   const q = content.startsWith('「') ? QUOTE.exec(content) : null;

@@ -1,5 +1,6 @@
 // URL helpers for the DESIGN contract: /<group>/<date>/, /<group>/<date>/t<seq>/, #m<seq>, /topics/<slug>/,
 // /people/<slug>/, /glossary/<slug>/. Every internal link on the site goes through here.
+import { safeHttpUrl } from './safe-url.ts';
 
 /** Decodes a slug that may already be percent-encoded; leaves it alone when it is not valid encoding. */
 export function decodeSlug(slug: string): string {
@@ -43,7 +44,7 @@ export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;
 /** The route param Astro writes to disk for a slug (decoded, so the served path matches the href). */
 export const slugParam = (slug: string) => pathSlug(slug);
 
-/** Only http(s) URLs may become links; everything else is shown as text. */
+/** Only http(s) URLs may become links; everything else is shown as text. The one gate is `safeHttpUrl`. */
 export function isHttpUrl(url: string): boolean {
-  return /^https?:\/\/[^\s]/i.test(url.trim());
+  return safeHttpUrl(url) !== null;
 }
