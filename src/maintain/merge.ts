@@ -53,7 +53,10 @@ export function mergeDays(existingSource: string, existing: Day, incomingSource:
   const exBlocks = blocksOf(existing, ex.lines);
   const incBlocks = blocksOf(incoming, inc.lines);
   const olds: Block[] = existing.messages.map((m, k) => ({ time: m.time, lines: exBlocks[k] ?? [], existingSeq: m.seq, incoming: null }));
-  const news: Block[] = comparison.onlyIncoming.map((m) => ({ time: m.time, lines: (incBlocks[m.seq - 1] ?? []).map(eol), existingSeq: null, incoming: m }));
+  // The new messages in time order (stable: same-second ones keep their order); existing ones are never moved.
+  const news: Block[] = comparison.onlyIncoming
+    .map((m) => ({ time: m.time, lines: (incBlocks[m.seq - 1] ?? []).map(eol), existingSeq: null, incoming: m }))
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 
   const merged: Block[] = [];
   let i = 0;
