@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive } from '../core/archive.ts';
-import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
+import { checkFileName, decodeLog, forgedHeaderProblems, formatProblem, sortProblems } from '../core/check.ts';
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
 import { checkLogSet } from '../ingest/checks/index.ts';
 import { warningSummary } from './warning-summary.ts';
@@ -121,6 +121,7 @@ export function loadArchive(dir = contentDir()): Archive {
     const byFile = new Map(built.days.map((d) => [d.file, d]));
     const checked = logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ file: l.file, source: l.source, day }] : []; });
     const extra = checkLogSet(checked, { groups: meta.groups.map((g) => g.slug), glossary: meta.glossary, allDays: true });
+    for (const l of checked) extra.push(...forgedHeaderProblems(l.file, l.source, { day: l.day, problems: [] }));
     built.problems = sortProblems([...fileProblems, ...built.problems, ...extra]);
     const errors = built.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new LogProblemsError(errors, logsDir);
