@@ -80,7 +80,8 @@ describe('check', () => {
     expect(out).toEqual([
       `${dir}/prodrd/2019-01-09-chat.markdown:1: warning: no front matter (expected a "---" block with title, date, author)`,
       `${dir}/prodrd/2019-01-09-chat.markdown:1: no messages (no "> HH:MM:SS  speaker" header line)`,
-      `${dir}/prodrd/2019-01-10-chat.markdown:8: no messages (no "> HH:MM:SS  speaker" header line)`,
+      // Front matter and no messages: a quiet day (DESIGN: a warning); the empty file is no log at all.
+      `${dir}/prodrd/2019-01-10-chat.markdown:8: warning: no messages (no "> HH:MM:SS  speaker" header line)`,
     ]);
   });
   it('reports a front-matter date that disagrees with the file name', async () => {
@@ -125,7 +126,8 @@ describe('add', () => {
     const changed = GOOD.replace('大家好', '大家早');
     const dir = logs({ 'x/2019-01-08-chat.markdown': changed });
     expect(await add([join(dir, 'x/2019-01-08-chat.markdown'), '--group', 'prodrd'])).toBe(1);
-    expect(err.join('\n')).toContain('already exists; pass --force to replace it');
+    expect(err.join('\n')).toContain('prodrd/2019-01-08 already exists and differs');
+    expect(err.join('\n')).toContain('pass --merge to keep every message of both versions, or --force to replace it');
     expect(readFileSync(dest('prodrd/2019-01-08-chat.markdown'), 'utf8')).toBe(GOOD);
     expect(await add([join(dir, 'x/2019-01-08-chat.markdown'), '--group', 'prodrd', '--force'])).toBe(0);
     expect(readFileSync(dest('prodrd/2019-01-08-chat.markdown'), 'utf8')).toBe(changed);
