@@ -7,7 +7,7 @@ import { findQA, threadTitle } from './qa.ts';
 import { compileTopics, scoreCompiledTopics, type CompiledTopics } from './topics.ts';
 import { compileThreadTerms, type ThreadTerms } from './threads/features.ts';
 import { linkTerms, parseGlossaryFile } from './glossary.ts';
-import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from './types.ts';
+import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread, Topic } from './types.ts';
 
 export function buildArchive(input: ArchiveInput): Archive {
   const problems: Problem[] = [];
@@ -20,13 +20,17 @@ export function buildArchive(input: ArchiveInput): Archive {
   parsed.sort((a, b) => (a.group === b.group ? a.date.localeCompare(b.date) : a.group.localeCompare(b.group)));
   const { days, speakers } = assignSpeakers(parsed);
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
-  // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
-  const threadTerms = [...terms.flatMap((t) => [t.term, ...t.aliases]), ...input.topics.flatMap((t) => t.terms.map(String))];
+  const threadTerms = threadTermsOf(terms, input.topics);
   // Term lists are compiled once per archive, not once per day or per thread.
   const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTopics(input.topics) };
   const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared));
   linkTerms(terms, threads, days);
   return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems };
+}
+
+/** The terms threads compare whole. Topic keywords count too: two messages naming 路由 or 对账 are likely in one conversation. */
+export function threadTermsOf(terms: Term[], topics: Topic[]): string[] {
+  return [...terms.flatMap((t) => [t.term, ...t.aliases]), ...topics.flatMap((t) => t.terms.map(String))];
 }
 
 interface Shared {
