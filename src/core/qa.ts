@@ -1,28 +1,24 @@
-// Questions and answers within a thread. A thread "opens with a question" when its first speaker's opening
-// run (their first messages, before anyone else talks) asks something; the answers are the other speakers'
-// substantive messages (not 签到, [强], emoji, 谢谢, nor clarifying questions of their own).
+// Questions and answers within a thread, and its title. A thread "opens with a question" when its first
+// speaker's opening run (their first messages, before anyone else talks) asks something (qa/question.ts); the
+// answers are the replies of others a model fitted on the gold picks (qa/answers.ts).
 import type { Day, Message } from './types.ts';
-import { plainText, stripMentions } from './threads/features.ts';
+import { announcesTalk, plainText, stripMentions } from './threads/features.ts';
+import { asksToAsk, isQuestion } from './qa/question.ts';
+import { selectAnswers } from './qa/answers.ts';
+
+/** What a thread is: a question with its answers, a guest talk, or any other conversation. */
+export type ThreadKind = 'qa' | 'talk' | 'discussion';
 
 export interface QA {
+  kind: ThreadKind;
   questionSeq: number | null;
   answerSeqs: number[];
 }
 
-const QUESTION = /[?？]|吗|么\s*$|嘛\s*$|请问|请教|问一下|问个问题|问下|为什么|为啥|怎么|如何|是否|能否|有没有|什么|啥|哪|多少|求(?:助|推荐|分享)/;
-/** Asking to ask: "请教个问题" carries no question of its own when the asker goes on. */
-const ASK_TO_ASK = /^(?:各位|大家|群里)?[^，,。]{0,6}(?:请教|问)(?:个|一个|一下|下)?问题[。.!！~～]*$/;
 const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|[.。…!！~～]+)[.。!！~～\s]*$/i;
-/** Clarifying questions ("啥叫…?", "是哪个？") are part of the exchange, not answers. */
-const CLARIFY = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)|[?？]\s*$/;
-const RHETORICAL = /不就|不是.*[吗么]|难道/;
 
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
-
-function isQuestion(m: Message, t = said(m)): boolean {
-  return content(t).length >= 4 && QUESTION.test(t);
-}
 
 function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boolean {
   if (m.kind === 'system' || m.duplicateOf !== null) return false;
@@ -32,25 +28,29 @@ function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boole
   return c.length >= 4 && !ACK.test(t);
 }
 
-export function findQA(day: Day, seqs: number[]): QA {
-  const msgs = seqs.map((s) => day.messages[s - 1]).filter(Boolean);
-  if (msgs.length === 0) return { questionSeq: null, answerSeqs: [] };
-  const asker = msgs[0].speakerId || msgs[0].speaker;
-  // Each message's reading text, computed once even when several tests below read it.
-  const cache = new Map<Message, string>();
-  const saidOf = (m: Message) => { let t = cache.get(m); if (t === undefined) { t = said(m); cache.set(m, t); } return t; };
+export interface QAOptions {
+  /** Answer-model weights (cross-validation passes its own); the committed ones when absent. */
+  answerWeights?: Float64Array;
+}
+
+/**
+ * The thread's question: the first question in its first speaker's opening run (their messages before anyone
+ * else talks), skipping "请教个问题" when a real one follows. A guest talk is a talk, not a question; a thread
+ * without a question is a discussion. Answers: see qa/answers.ts.
+ */
+export function findQA(day: Day, seqs: number[], opts: QAOptions = {}): QA {
+  const msgs = seqs.map((s) => day.messages[s - 1]).filter((m): m is Message => !!m);
+  const first = msgs[0];
+  if (!first) return { kind: 'discussion', questionSeq: null, answerSeqs: [] };
+  if (msgs.some((m) => announcesTalk(said(m).replace(/\s+/g, ''))) && msgs.length >= 10) return { kind: 'talk', questionSeq: null, answerSeqs: [] };
   const who = (m: Message) => m.speakerId || m.speaker;
-  // The opening run: the first speaker's messages before anyone else speaks.
+  const asker = who(first);
   const run: Message[] = [];
   for (const m of msgs) { if (who(m) !== asker) break; run.push(m); }
-  const questions = run.filter((m) => isQuestion(m, saidOf(m)));
-  const real = questions.find((m) => !ASK_TO_ASK.test(content(plainText(m)))) ?? questions[0];
-  if (!real) return { questionSeq: null, answerSeqs: [] };
-  const answerSeqs = msgs
-    .filter((m) => m.seq > real.seq && who(m) !== asker && isSubstantive(m, saidOf))
-    .filter((m) => { const t = saidOf(m); return !CLARIFY.test(t) || RHETORICAL.test(t); })
-    .map((m) => m.seq);
-  return { questionSeq: real.seq, answerSeqs };
+  const questions = run.filter((m) => m.duplicateOf === null && isQuestion(said(m)));
+  const real = questions.find((m) => !asksToAsk(plainText(m))) ?? questions[0];
+  if (!real) return { kind: 'discussion', questionSeq: null, answerSeqs: [] };
+  return { kind: 'qa', questionSeq: real.seq, answerSeqs: selectAnswers(day, seqs, real.seq, opts.answerWeights) };
 }
 
 const TITLE_MAX = 40;

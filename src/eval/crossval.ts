@@ -7,6 +7,7 @@ import { FEATURE_NAMES } from '../core/threads/features-learned.ts';
 import { examplesOf, examplesOnPolicy, type Example } from '../core/threads/model.ts';
 import { fitWeights, type FitOptions } from '../core/threads/fit.ts';
 import { findQA } from '../core/qa.ts';
+import { ANSWER_FEATURES, answerCandidates } from '../core/qa/answers.ts';
 import { exactMatch, oneToOne, type ExactMatch } from './metrics.ts';
 import { hasQA, scoreQA, type GoldFile, type QAScore } from './gold.ts';
 
@@ -29,7 +30,7 @@ export interface HeldOutScore {
 }
 
 /** Scores one day's threads (decoded with `weights`, or the committed ones) and Q&A. */
-export function scoreDay(g: GoldDay, terms: string[], weights?: Float64Array): HeldOutScore {
+export function scoreDay(g: GoldDay, terms: string[], weights?: Float64Array, answerWeights?: Float64Array): HeldOutScore {
   const compiled = compileThreadTerms(terms);
   const pred = disentangle(g.day, { terms, compiled, weights });
   const gold = g.gold.threads.map((t) => t.messages);
@@ -40,8 +41,8 @@ export function scoreDay(g: GoldDay, terms: string[], weights?: Float64Array): H
     exact: exactMatch(gold, pred),
     goldThreads: gold.length,
     predThreads: pred.length,
-    qa: qa ? scoreQA(g.gold, pred.map((seqs) => findQA(g.day, seqs))) : null,
-    qaOnGold: qa ? scoreQA(g.gold, gold.map((seqs) => findQA(g.day, seqs))) : null,
+    qa: qa ? scoreQA(g.gold, pred.map((seqs) => findQA(g.day, seqs, { answerWeights }))) : null,
+    qaOnGold: qa ? scoreQA(g.gold, gold.map((seqs) => findQA(g.day, seqs, { answerWeights }))) : null,
   };
 }
 
@@ -65,9 +66,29 @@ export function fitThreads(train: GoldDay[], terms: string[], fit: FitOptions & 
   return w;
 }
 
-/** Fits on every day but the held-out one, for each day in turn. */
+/** Answer examples of the gold question threads: each reply by others, labelled answer or not. */
+export function answerExamples(days: GoldDay[]): Example[] {
+  const zero = new Float64Array(ANSWER_FEATURES.length);
+  return days.filter((g) => hasQA(g.gold)).flatMap((g) => g.gold.threads.flatMap((t) => {
+    if (t.question == null) return [];
+    const answers = new Set(t.answers ?? []);
+    // Binary logistic regression as a two-way choice: "answer" (the features) against "not" (all zeros).
+    return answerCandidates(g.day, t.messages, t.question).map((c) => ({ day: g.day.id, candidates: [c.x, zero], gold: answers.has(c.seq) ? 0 : 1 }));
+  }));
+}
+
+export const ANSWER_FIT: FitOptions = { l2: 0.01, iterations: 800, rate: 0.05 };
+
+export function fitAnswers(train: GoldDay[]): Float64Array {
+  return fitWeights(answerExamples(train), ANSWER_FEATURES.length, ANSWER_FIT);
+}
+
+/** Fits threads and answers on every day but the held-out one, for each day in turn. */
 export function leaveOneDayOut(days: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number } = {}): HeldOutScore[] {
-  return days.map((held) => scoreDay(held, terms, fitThreads(days.filter((d) => d !== held), terms, fit)));
+  return days.map((held) => {
+    const train = days.filter((d) => d !== held);
+    return scoreDay(held, terms, fitThreads(train, terms, fit), fitAnswers(train));
+  });
 }
 
 export const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);

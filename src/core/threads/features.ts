@@ -271,6 +271,11 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
   return { features, vocabulary };
 }
 
+/** Announces a guest talk (the `announce` feature), for readers outside the disentangler. */
+export function announcesTalk(bare: string): boolean {
+  return ANNOUNCE_A.test(bare) && ANNOUNCE_B.test(bare) && bare.length >= 12;
+}
+
 export function secs(t: string): number {
   // The parser's HH:MM:SS, read without splitting; anything else the general way.
   if (t.length === 8 && t.charCodeAt(2) === 58 && t.charCodeAt(5) === 58) {

@@ -8,6 +8,8 @@ export interface FitOptions {
   l2?: number;
   iterations?: number;
   rate?: number;
+  /** Weight of decisions whose gold is "new thread" (rare: one per thread) relative to the others. */
+  newWeight?: number;
 }
 
 /** The examples as one row-major matrix of candidates, for a tight inner loop. */
@@ -32,6 +34,7 @@ export function fitWeights(examples: Example[], dims: number, opts: FitOptions =
   const rate = opts.rate ?? 0.05;
   const { x, start, gold } = pack(examples, dims);
   const n = examples.length;
+  const weight = examples.map((e) => (e.gold === e.candidates.length - 1 ? opts.newWeight ?? 1 : 1));
   const w = new Float64Array(dims);
   const m = new Float64Array(dims);
   const v = new Float64Array(dims);
@@ -52,7 +55,7 @@ export function fitWeights(examples: Example[], dims: number, opts: FitOptions =
       let z = 0;
       for (let r = a; r < b; r++) { const p = Math.exp((score[r] as number) - max); score[r] = p; z += p; }
       for (let r = a; r < b; r++) {
-        const p = (score[r] as number) / z - (r === gold[e] ? 1 : 0);
+        const p = ((score[r] as number) / z - (r === gold[e] ? 1 : 0)) * (weight[e] as number);
         if (p !== 0) for (let k = 0, o = r * dims; k < dims; k++, o++) grad[k] = (grad[k] as number) + p * (x[o] as number);
       }
     }
