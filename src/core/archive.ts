@@ -52,6 +52,8 @@ function buildThreads(day: Day, shared: Shared): Thread[] {
       seqs,
       messageIds: msgs.map((m) => m.id),
       title: threadTitle(day, seqs, qa),
+      kind: qa.kind,
+      corrections: [],
       questionId: qa.questionSeq === null ? null : `${day.id}/${qa.questionSeq}`,
       answerIds: qa.answerSeqs.map((s) => `${day.id}/${s}`),
       topics: topicScores.map((t) => t.slug),

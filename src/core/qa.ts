@@ -1,13 +1,12 @@
 // Questions and answers within a thread, and its title. A thread "opens with a question" when its first
 // speaker's opening run (their first messages, before anyone else talks) asks something (qa/question.ts); the
 // answers are the replies of others a model fitted on the gold picks (qa/answers.ts).
-import type { Day, Message } from './types.ts';
+import type { Day, Message, ThreadKind } from './types.ts';
 import { announcesTalk, plainText, stripMentions } from './threads/features.ts';
 import { asksToAsk, isQuestion } from './qa/question.ts';
 import { selectAnswers } from './qa/answers.ts';
+import { describedTitle, distinctiveMessage, openingLinkTitle, talkTitle, titleFrom } from './qa/title.ts';
 
-/** What a thread is: a question with its answers, a guest talk, or any other conversation. */
-export type ThreadKind = 'qa' | 'talk' | 'discussion';
 
 export interface QA {
   kind: ThreadKind;
@@ -53,34 +52,21 @@ export function findQA(day: Day, seqs: number[], opts: QAOptions = {}): QA {
   return { kind: 'qa', questionSeq: real.seq, answerSeqs: selectAnswers(day, seqs, real.seq, opts.answerWeights) };
 }
 
-const TITLE_MAX = 40;
-
-/** Cleans a message into a title: no @mentions, emoji codes, greetings or "请教个问题" preambles. */
-function titleFrom(m: Message): string {
-  // Leading @mentions go; inner ones are part of the sentence ("今天请到@某某给大家做分享").
-  let t = plainText(m).replace(/\s+/g, ' ').trim();
-  while (t.startsWith('@')) { const rest = stripMentions(t.slice(0, 60), m.mentions).trim(); t = (rest + t.slice(60)).trim(); if (rest.startsWith('@')) break; }
-  t = t.replace(/^(?:hello|hi|各位(?:大神|大佬|好|朋友)?|大家好|请问(?:一下|下)?|问一下|请教(?:一下|下)?)[，,：:！!、\s]*/i, '').trim();
-  if ([...t].length <= TITLE_MAX) return t;
-  // Cut at the last clause boundary that keeps the title short.
-  const cut = [...t].slice(0, TITLE_MAX).join('');
-  const at = Math.max(cut.lastIndexOf('，'), cut.lastIndexOf('。'), cut.lastIndexOf('？'), cut.lastIndexOf('?'), cut.lastIndexOf('，'));
-  return at >= 12 ? cut.slice(0, at + 1).replace(/[，。,]$/, '') : cut + '…';
-}
-
-/** The thread's title: its question, else its first substantive message (a shared link's title); never invented. */
+/**
+ * The thread's title: its question; a talk's announced subject; else the message that best names the thread's
+ * distinctive words (qa/title.ts), else the first message with a usable title; never invented, never a sticker
+ * or a greeting.
+ */
 export function threadTitle(day: Day, seqs: number[], qa: QA): string {
-  const msgs = seqs.map((s) => day.messages[s - 1]).filter(Boolean);
+  const msgs = seqs.map((s) => day.messages[s - 1]).filter((m): m is Message => !!m);
   if (qa.questionSeq !== null) {
-    const title = titleFrom(day.messages[qa.questionSeq - 1]);
+    const q = day.messages[qa.questionSeq - 1];
+    const title = q ? titleFrom(q) : '';
     if (title) return title;
   }
-  const first = msgs.find((m) => isSubstantive(m)) ?? msgs.find((m) => titleFrom(m));
-  if (first) return titleFrom(first);
-  // Greetings and emoji-only threads: their own words, as written ("大家好", "[强]").
-  const said = msgs.map((m) => m.text.replace(/\s+/g, ' ').trim()).find(Boolean);
-  if (said) return [...said].length <= TITLE_MAX ? said : [...said].slice(0, TITLE_MAX).join('') + '…';
-  // Nothing to quote (only images or empty messages): say what the thread holds and who posted it.
-  const what = msgs.some((m) => m.images.length > 0) ? '图片' : msgs.some((m) => m.links.length > 0) ? '链接' : '空消息';
-  return `[${what}] ${msgs[0]?.speaker || '匿名'}`;
+  if (qa.kind === 'talk') { const title = talkTitle(msgs); if (title) return title; }
+  const article = openingLinkTitle(msgs);
+  if (article) return article;
+  const best = distinctiveMessage(day, msgs) ?? msgs.find((m) => isSubstantive(m) && titleFrom(m)) ?? msgs.find((m) => titleFrom(m));
+  return best ? titleFrom(best) : describedTitle(msgs);
 }

@@ -133,6 +133,11 @@ export interface TopicScore {
   score: number;
 }
 
+export type ThreadKind = 'qa' | 'talk' | 'discussion';
+
+/** The maintainers' corrections (content/corrections.yaml) a thread can carry. */
+export type CorrectionKind = 'move' | 'split' | 'merge' | 'title' | 'answer' | 'notAnswer';
+
 export interface Thread {
   /** `<group>/<YYYY-MM-DD>/t<seq of first message>` */
   id: string;
@@ -143,8 +148,12 @@ export interface Thread {
   seqs: number[];
   messageIds: string[];
   title: string;
+  /** 'qa' when the thread opens with a question, 'talk' for a guest talk, else 'discussion'. */
+  kind: ThreadKind;
   questionId: string | null;
   answerIds: string[];
+  /** What content/corrections.yaml changed in this thread (empty when the automatic pass stands). */
+  corrections: CorrectionKind[];
   /** Topic slugs, best first. */
   topics: string[];
   topicScores: TopicScore[];
