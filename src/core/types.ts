@@ -205,4 +205,6 @@ export interface ArchiveInput {
   glossary: { file: string; source: string }[];
   /** file: path relative to the logs root; source: the file's text (already checked to be UTF-8). */
   logs: { file: string; source: string }[];
+  /** content/corrections.yaml when present (file: its name as problems cite it). */
+  corrections?: { file: string; source: string };
 }

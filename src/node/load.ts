@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import { buildArchive } from '../core/archive.ts';
 import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
+import { CORRECTIONS_FILE } from '../core/corrections.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
 export function contentDir(): string {
@@ -89,7 +90,8 @@ export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
-  return { groups: readGroups(dir), topics, glossary };
+  const corrections = join(dir, CORRECTIONS_FILE);
+  return { groups: readGroups(dir), topics, glossary, ...(existsSync(corrections) ? { corrections: { file: CORRECTIONS_FILE, source: readFileSync(corrections, 'utf8') } } : {}) };
 }
 
 // Kept on globalThis: during `astro build` the pages' bundle and the search-index integration load this module as

@@ -15,7 +15,7 @@ export const GET: APIRoute = ({ site }) => {
   const updated = days[0] ? isoDateTime(days[0].date, '23:59:59') : '1970-01-01T00:00:00Z';
   const entries = days.map((d) => {
     const url = `${origin}${dayUrl(d.id)}`;
-    const threads = (vm.threadsOfDay.get(d.id) ?? []).filter((t) => t.messageIds.length > 1);
+    const threads = vm.listedOfDay(d.id);
     const items = threads.map((t) => `<li>${xmlEscape(`${shortTime(t.start)} `)}<a href="${xmlEscape(origin + threadUrl(t.id))}">${xmlEscape(truncate(t.title || '（无标题）', 60))}</a>${xmlEscape(`（${t.messageIds.length} 条）`)}</li>`);
     // The HTML summary is built from escaped pieces, then escaped once more as the text of type="html".
     const html = `<p>${xmlEscape(`${d.messages.length} 条消息，${threads.length} 个话题串`)}</p><ul>${items.join('')}</ul>`;
