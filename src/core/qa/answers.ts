@@ -29,7 +29,11 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-/** Feature vectors of the candidate answers: messages by others after the question, in thread order. */
+/**
+ * Feature vectors of the candidate answers: messages by others after the question, in thread order, that can be
+ * answers at all: saying something (or showing an image or a link) and not asking back. Acknowledgements,
+ * stickers and clarifying questions are never answers, whatever the model would say.
+ */
 export function answerCandidates(day: Day, seqs: number[], questionSeq: number): { seq: number; x: Float64Array }[] {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter((m): m is Message => !!m);
   const qi = msgs.findIndex((m) => m.seq === questionSeq);
@@ -78,7 +82,8 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = mentioned.length > 0 && !mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) !== asker && who(prev) !== w && secs(m.time) - secs(prev.time) < 120 ? 1 : 0;
     seen.add(w);
-    out.push({ seq: m.seq, x });
+    const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
+    if (eligible) out.push({ seq: m.seq, x });
   }
   return out;
 }
