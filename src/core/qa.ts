@@ -14,7 +14,7 @@ export interface QA {
   answerSeqs: number[];
 }
 
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|[.。…!！~～]+)[.。!！~～\s]*$/i;
+const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
 
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();

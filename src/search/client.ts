@@ -11,6 +11,7 @@ import type { Index } from 'flexsearch';
 import { newFlexIndex } from './flex.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from './tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
+import { stripInvisible } from '../core/invisible.ts';
 import {
   POS, ROLE_ANSWER, ROLE_QUESTION, codeValue, shardPath, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock,
@@ -286,7 +287,8 @@ export class SearchClient {
 
   async search(query: string, opts: { filters?: Filters; limit?: number; context?: number } = {}): Promise<SearchResult> {
     const m = await this.manifest();
-    const terms = parseQuery(query, m.vocabulary).filter((t) => t.tokens.length);
+    // The indexed text has no zero-width or bidi characters (ingest removes them); a pasted query must not either.
+    const terms = parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
     if (!terms.length) return { terms, messages: [], threads: [], threadCount: 0 };
     const f = opts.filters ?? {};
     const [perTerm, speakerOrds, topicThreads] = await Promise.all([

@@ -5,6 +5,10 @@ import { SearchClient, type Filters, type SearchResult, type ThreadHit } from '.
 import { normalize, cjkBigrams } from './tokenize.ts';
 import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadUrl } from '../site/urls.ts';
+import { siteHref } from '../site/safe-url.ts';
+
+/** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
+const href = (path: string): string => siteHref(path, location.href) ?? '#';
 
 const FILTER_KEYS = ['topic', 'group', 'speaker', 'from', 'to'] as const;
 /** Threads per page: the text of these (and their context) is all a query downloads beyond the index. */
@@ -97,24 +101,24 @@ export function mountSearch(root: HTMLElement): void {
   function renderThread(t: ThreadHit, i: number): HTMLLIElement {
     const li = el('li', { class: 'result', id: `r${i}`, 'aria-selected': 'false' });
     const title = t.title || t.best.text.slice(0, 40);
-    li.append(el('h3', {}, el('a', { class: 'result-link', href: messageUrl(t.best.id) }, title)));
+    li.append(el('h3', {}, el('a', { class: 'result-link', href: href(messageUrl(t.best.id)) }, title)));
     const meta = el('p', { class: 'result-meta' });
-    meta.append(el('a', { href: dayUrl(t.day) }, `${groupName(t.group)} · ${t.date}`));
+    meta.append(el('a', { href: href(dayUrl(t.day)) }, `${groupName(t.group)} · ${t.date}`));
     if (t.topics.length) meta.append(' · ', t.topics.slice(0, 3).map(topicName).join('、'));
-    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: threadUrl(t.threadId) }, '查看讨论'));
+    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: href(threadUrl(t.threadId)) }, '查看讨论'));
     li.append(meta);
     const ctx = el('ol', { class: 'result-context' });
     for (const c of t.context) {
       const cut = clip(c.text, c.ranges);
       const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
-      item.append(el('a', { class: 'ctx-speaker', href: messageUrl(`${t.day}/${c.seq}`) }, c.speaker || '（无名）'), '：');
+      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`)) }, c.speaker || '（无名）'), '：');
       item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
       ctx.append(item);
     }
     li.append(ctx);
     li.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('a')) return;
-      location.href = messageUrl(t.best.id);
+      location.href = href(messageUrl(t.best.id));
     });
     return li;
   }
@@ -143,8 +147,8 @@ export function mountSearch(root: HTMLElement): void {
     if (!related.length && !withHits.length) return;
     const box = el('div', {}, el('p', {}, '试试：'));
     const ul = el('ul', { class: 'suggest-list' });
-    for (const s of withHits) ul.append(el('li', {}, el('a', { href: `/search/?q=${encodeURIComponent(s)}`, 'data-q': s }, `搜索“${s}”`)));
-    for (const t of related) ul.append(el('li', {}, el('a', { href: termUrl(t.slug) }, `术语：${t.term}`)));
+    for (const s of withHits) ul.append(el('li', {}, el('a', { href: href(`/search/?q=${encodeURIComponent(s)}`), 'data-q': s }, `搜索“${s}”`)));
+    for (const t of related) ul.append(el('li', {}, el('a', { href: href(termUrl(t.slug)) }, `术语：${t.term}`)));
     box.append(ul);
     suggest.append(box);
   }

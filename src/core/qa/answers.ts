@@ -11,12 +11,21 @@ export const ANSWER_FEATURES = [
   'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther',
 ] as const;
 
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|对的|是的|是|哈+|呵+|666+|牛|早|欢迎|好|ok|同意|同问|\+1|[.。…!！~～]+)[.。!！~～\s]*$/i;
-const ASKS_BACK = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)|[?？]\s*$|(?:吗|么|呢)\s*[?？]?\s*$/;
+// The punctuation run is matched atomically ((?=(…+))\1) so the trailing class cannot re-split it (linear).
+const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|对的|是的|是|哈+|呵+|666+|牛|早|欢迎|好|ok|同意|同问|\+1|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
+const ASKS_FIRST = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)/;
+/** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
+function asksBack(t: string): boolean {
+  if (ASKS_FIRST.test(t)) return true;
+  const end = t.trimEnd();
+  const last = end.at(-1);
+  if (last === '?' || last === '？') return true;
+  return last === '吗' || last === '么' || last === '呢';
+}
 const RHETORICAL = /不就|难道|岂不|何必/;
 const JOKE = /哈哈|呵呵|\[(?:捂脸|偷笑|坏笑|奸笑|呲牙|破涕为笑|笑哭|旺柴|机智)\]|😂|🤣/;
 const NOT_SURE = /不清楚|不知道|不太了解|不了解|没用过|没做过|没接触|不太清楚|不懂|我也想知道|同问|坐等/;
-const STICKER_ONLY = /^(?:\s*\[[^\[\]\s]{1,8}\]\s*)+$/;
+const STICKER_ONLY = /^\s*(?:\[[^\[\]\s]{1,8}\]\s*)+$/;
 
 const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
@@ -65,7 +74,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = c.length >= 4 && !ACK.test(t) ? 1 : 0;
     x[k++] = Math.log1p(c.length) / 4;
     x[k++] = m.images.length > 0 || m.links.length > 0 ? 1 : 0;
-    x[k++] = ASKS_BACK.test(t) && !RHETORICAL.test(t) ? 1 : 0;
+    x[k++] = asksBack(t) && !RHETORICAL.test(t) ? 1 : 0;
     x[k++] = mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) === asker ? 1 : 0;
     x[k++] = Math.log1p(j - qi) / 3;

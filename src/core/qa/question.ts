@@ -3,8 +3,18 @@
 // Rhetorical questions (难道…, 不就是…吗, 何必) and statements that merely contain a question word (没什么,
 // 什么都, 不知道为什么) are not questions. Pure.
 
-/** Ends like a question: a question mark, or a sentence-final particle. */
-const FINAL = /[?？]|(?:吗|嘛|么|(?<!了)呢|不|没)[\s。.!！~～…]*$|(?:吗|嘛|么)[，,。]|吧[?？]/;
+/** Asks inside the text: a question mark, or a particle closing a clause. */
+const INNER = /[?？]|(?:吗|嘛|么)[，,。]|吧[?？]/;
+const TRAILING = new Set([...' \t\n\r\u3000。.!！~～…']);
+
+/** Ends, closing punctuation aside, with a sentence-final particle (吗/嘛/么/呢 but not 了呢, 不/没). Linear. */
+function endsAsking(t: string): boolean {
+  let i = t.length - 1;
+  while (i >= 0 && TRAILING.has(t[i] ?? '')) i--;
+  const c = t[i];
+  if (c === '呢') return t[i - 1] !== '了';
+  return c === '吗' || c === '嘛' || c === '么' || c === '不' || c === '没';
+}
 const ASKS = /请问|请教|求(?:助|推荐|分享|教|问)|问(?:一下|下|个事|个问题)|咨询|有没有|有无|是否|能否|可否|能不能|可不可以|会不会|是不是|要不要|有谁|谁(?:知道|了解|做过|用过|有)|怎么|怎样|如何|为什么|为啥|什么|啥|哪(?!怕)|多少|几(?:点|天|个|种|家|次|年|月)/;
 /** Question words used as statements. */
 const NOT_ASKING = /没什么|什么都|什么的|不知道(?:为什么|怎么)|不管(?:什么|怎么|如何|哪)|无论|怎么(?:说呢|讲呢)|为什么(?:呢)?[，,]?(?:因为|是因为)/g;
@@ -20,7 +30,7 @@ export function isQuestion(text: string): boolean {
   if (content(t).length < 4) return false;
   if (RHETORICAL.test(t)) return false;
   const plain = t.replace(NOT_ASKING, ' ');
-  return FINAL.test(plain) || ASKS.test(plain);
+  return INNER.test(plain) || endsAsking(plain) || ASKS.test(plain);
 }
 
 export function asksToAsk(text: string): boolean {
