@@ -7,6 +7,7 @@ import { checkFileName, decodeLog, forgedHeaderProblems, formatProblem, sortProb
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../model/types.ts';
 import { checkLogSet } from '../ingest/checks/index.ts';
 import { warningSummary } from './warning-summary.ts';
+import { CORRECTIONS_FILE } from '../threads/corrections.ts';
 import { count, timed } from './progress.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
@@ -97,7 +98,8 @@ export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
-  return { groups: readGroups(dir), topics, glossary };
+  const corrections = join(dir, CORRECTIONS_FILE);
+  return { groups: readGroups(dir), topics, glossary, ...(existsSync(corrections) ? { corrections: { file: CORRECTIONS_FILE, source: readFileSync(corrections, 'utf8') } } : {}) };
 }
 
 // Kept on globalThis: during `astro build` the pages' bundle and the search-index integration load this module as

@@ -176,7 +176,9 @@ describe('export', () => {
       ['empty', '马春林'], ['empty', 'anonymous'], ['text', 'wxid-mbg14jvtbon722'],
     ]);
     expect(j.messages[0]).toMatchObject({ id: 'prodrd/2019-01-08/1', seq: 1, time: '11:52:38', speaker: '马春林-工品汇-研发' });
-    for (const t of j.threads) expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds']);
+    // The contract's thread fields, then the additive ones: kind (qa/talk/discussion) and the corrections applied.
+    for (const t of j.threads) expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds', 'kind', 'corrections']);
+    expect(new Set(j.threads.map((t: { kind: string }) => t.kind))).toContain('qa');
   });
   it('prints nothing but the whole JSON on stdout through the real CLI, even when it is larger than a pipe buffer', () => {
     // The bundled archive's JSON is ~900 KB; exiting before stdout drains once cut it at the pipe's 64 KB.
