@@ -4,7 +4,9 @@ import { parseDay } from './parse.ts';
 import { assignSpeakers } from './speaker.ts';
 import { disentangle } from './threads.ts';
 import { findQA, threadTitle } from './qa.ts';
-import { compileTopics, scoreCompiledTopics, type CompiledTopics } from './topics.ts';
+import { compileTagger, tagThread, type TopicModel, type TopicTagger } from '../topics/evidence.ts';
+import { threadText } from '../topics/thread-text.ts';
+import topicModel from '../topics/model.json' with { type: 'json' };
 import { compileThreadTerms, type ThreadTerms } from './threads/features.ts';
 import { linkTerms, parseGlossaryFile } from './glossary.ts';
 import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from './types.ts';
@@ -23,7 +25,7 @@ export function buildArchive(input: ArchiveInput): Archive {
   // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
   const threadTerms = [...terms.flatMap((t) => [t.term, ...t.aliases]), ...input.topics.flatMap((t) => t.terms.map(String))];
   // Term lists are compiled once per archive, not once per day or per thread.
-  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTopics(input.topics) };
+  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(input.topics, terms, topicModel as TopicModel) };
   const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared));
   linkTerms(terms, threads, days);
   return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems };
@@ -32,14 +34,16 @@ export function buildArchive(input: ArchiveInput): Archive {
 interface Shared {
   threadTerms: string[];
   compiled: ThreadTerms;
-  topics: CompiledTopics;
+  topics: TopicTagger;
 }
 
 function buildThreads(day: Day, shared: Shared): Thread[] {
   return disentangle(day, { terms: shared.threadTerms, compiled: shared.compiled }).map((seqs) => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
     const qa = findQA(day, seqs);
-    const topicScores = scoreCompiledTopics(msgs.map((m) => m.text).join('\n'), shared.topics);
+    // Topics weigh the evidence of the whole thread (src/topics/evidence.ts); the terms that decided them are kept.
+    const tagged = tagThread(threadText(day, seqs, qa.questionSeq), shared.topics);
+    const topicScores = tagged.topics;
     const participants = [...new Set(msgs.map((m) => m.speakerId))];
     return {
       id: `${day.id}/t${seqs[0]}`,
@@ -52,6 +56,7 @@ function buildThreads(day: Day, shared: Shared): Thread[] {
       answerIds: qa.answerSeqs.map((s) => `${day.id}/${s}`),
       topics: topicScores.map((t) => t.slug),
       topicScores,
+      topicEvidence: tagged.evidence,
       participants,
       start: msgs[0].time,
       end: msgs[msgs.length - 1].time,
