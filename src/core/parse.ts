@@ -9,6 +9,7 @@ import { readFrontMatter } from './frontmatter.ts';
 import { decodeEntities, nameMatcher, parseBody } from './text.ts';
 import { stripInvisible } from './invisible.ts';
 import { markDuplicates } from './duplicates.ts';
+import { headerLayoutBreaks, POSSIBLY_QUOTED_HEADER } from './header-layout.ts';
 import type { Day, Message, ParsedDay, Problem } from './types.ts';
 
 /** A message header: `> HH:MM:SS`, then whitespace (two or three spaces) and the speaker, maybe empty. */
@@ -106,6 +107,9 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
     };
   });
   markDuplicates(messages);
+  // A header out of the exporter's layout may be a line typed inside the previous message: still a message, flagged.
+  const offLayout = headerLayoutBreaks(lines, blocks.map((b) => b.line - 1));
+  for (const m of messages) if (offLayout.has(m.line - 1)) m.flags.push(POSSIBLY_QUOTED_HEADER);
 
   const day: Day = {
     id: dayId, group, date, file, title: fm.title, author: fm.author, declaredLines: fm.declaredLines, tags: fm.tags, messages,

@@ -16,7 +16,7 @@ import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, personUrl, threadUrl } from '../../src/site/urls.ts';
 import { safeHttpUrl } from '../../src/site/safe-url.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/csp.ts';
-import { HOSTILE_DATE, HOSTILE_GROUP, HOSTILE_MESSAGE_COUNT, hostileLog } from './hostile-log.ts';
+import { FORGED_HEADERS, HOSTILE_DATE, HOSTILE_GROUP, HOSTILE_MESSAGE_COUNT, hostileLog } from './hostile-log.ts';
 
 const skip = skipBrowserTests();
 
@@ -239,7 +239,9 @@ describe.skipIf(skip)('site built from a hostile log', () => {
     expect(isolation.length).toBeGreaterThan(0);
     expect(new Set(isolation)).toEqual(new Set(['isolate']));
     // Every message the format makes of a forged header that ingest flagged is marked on the page.
-    for (const m of archive.days.find((d) => d.id === day)!.messages.filter((x) => (x.flags as readonly string[]).includes('possibly-quoted-header'))) {
+    const forged = archive.days.find((d) => d.id === day)!.messages.filter((x) => (x.flags as readonly string[]).includes('possibly-quoted-header'));
+    expect(forged.length).toBe(FORGED_HEADERS);
+    for (const m of forged) {
       expect(await page.locator(`#m${m.seq} [data-flag="possibly-quoted-header"]`).count(), `#m${m.seq}`).toBe(1);
     }
     // The feed and every JSON-LD block carry no bidi control either; `]]>` and </script> stay text.
