@@ -4,7 +4,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildArchive } from '../src/core/archive.ts';
 import { readContent } from '../src/node/load.ts';
-import { evaluateDay, type GoldFile } from '../src/eval/gold.ts';
+import { evaluateDay, goldDayId, type GoldFile } from '../src/eval/gold.ts';
+import { topicReport } from '../src/eval/topic-report.ts';
+import topicModel from '../src/topics/model.json' with { type: 'json' };
+import type { TopicModel } from '../src/topics/evidence.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -29,5 +32,15 @@ for (const name of files) {
     `${name.padEnd(38)} ${pct(r.oneToOne)} ${pct(r.exact.precision)} ${pct(r.exact.recall)} ${pct(r.exact.f1)}  ${pct(r.topicAgreement)}  ${r.goldThreads}/${r.predThreads}`,
   );
   if (process.argv.includes('--verbose')) for (const line of r.details) console.log('  ' + line);
+}
+
+// Topic agreement (issue 16): per day and mean with the committed model, and leave-one-day-out cross-validated.
+{
+  const topicGold = files.map((name) => {
+    const g = JSON.parse(readFileSync(join(goldDir, name), 'utf8')) as GoldFile;
+    return { day: goldDayId(g.file), threads: g.threads };
+  });
+  const report = topicReport(archive, topicGold, topicModel as TopicModel);
+  for (const line of report) console.log(line);
 }
 process.exit(failed ? 1 : 0);

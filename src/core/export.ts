@@ -15,6 +15,8 @@ export function toExport(a: Archive) {
     ),
     threads: a.threads.map((t) => ({
       id: t.id, day: t.day, messageIds: t.messageIds, topics: t.topics, title: t.title, questionId: t.questionId, answerIds: t.answerIds,
+      // Additive: the terms that decided each topic (issue 16).
+      topicEvidence: t.topicEvidence,
     })),
     terms: a.terms.map((t) => ({ slug: t.slug, term: t.term, threadIds: t.threadIds })),
   };

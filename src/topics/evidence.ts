@@ -113,6 +113,9 @@ export interface TopicFeatures {
   features: number[];
   /** Terms that gave evidence, strongest first. */
   evidence: string[];
+  /** Messages holding some evidence, and whether the lead (question) is one of them. */
+  messages: number;
+  inLead: boolean;
 }
 
 /** Evidence features of every topic for one thread, in FEATURES order. */
@@ -154,12 +157,15 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
       for (const p of m.keys()) if (own.has(p)) { messages++; speakers.add(thread.speakers[i] ?? ''); return; }
     });
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-    return { slug: t.slug, body, leadScore, gloss, distinct, spread: messages / n, speakers: speakers.size / participants, evidence };
+    const inLead = [...lead.keys()].some((p) => own.has(p));
+    return { slug: t.slug, body, leadScore, gloss, distinct, messages, inLead, spread: messages / n, speakers: speakers.size / participants, evidence };
   });
   const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
   return raw.map((r) => ({
     slug: r.slug,
     evidence: r.evidence,
+    messages: r.messages,
+    inLead: r.inLead,
     features: [
       r.body,
       r.leadScore,
@@ -197,7 +203,10 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     .map((f) => ({ ...f, p: probability(f.features, m), mass: (f.features[0] ?? 0) + (f.features[4] ?? 0) }))
     .filter((s) => s.mass > 0)
     .sort((a, b) => b.p - a.p || a.slug.localeCompare(b.slug));
-  let chosen = scored.filter((s) => s.p >= m.threshold).slice(0, m.maxTopics);
+  // A passing mention — evidence in a single message that is not the thread's question — does not make a thread
+  // of three or more messages about a topic (通道 named once in a talk about something else).
+  const substantial = (s: (typeof scored)[number]) => thread.texts.length < 3 || s.messages >= 2 || s.inLead;
+  let chosen = scored.filter((s) => s.p >= m.threshold && substantial(s)).slice(0, m.maxTopics);
   const first = scored[0];
   if (chosen.length === 0 && first && thread.texts.length >= m.substantive) chosen = [first];
   const evidence: Record<string, string[]> = {};

@@ -37,6 +37,8 @@ export interface FitOptions {
   iterations?: number;
   /** Weight of the gold's first topic as a positive example (the others count 1). */
   firstWeight?: number;
+  /** A fixed threshold instead of the F1-best one. */
+  threshold?: number;
 }
 
 /** Logistic regression over (thread, topic) pairs, then the threshold that maximises micro-F1 on the same data. */
@@ -85,7 +87,7 @@ export function fitModel(
   }
   FEATURES.forEach((f, i) => { model.weights[f] = round((w[i] ?? 0) / (sd[i] ?? 1)); });
   model.bias = round(b - FEATURES.reduce((s, _f, i) => s + ((w[i] ?? 0) * (mean[i] ?? 0)) / (sd[i] ?? 1), 0));
-  model.threshold = bestThreshold(data, topics, glossary, model);
+  model.threshold = opts.threshold ?? bestThreshold(data, topics, glossary, model);
   return model;
 }
 
