@@ -174,7 +174,11 @@ describe('export', () => {
       ['empty', '马春林'], ['empty', 'anonymous'], ['text', 'wxid-mbg14jvtbon722'],
     ]);
     expect(j.messages[0]).toMatchObject({ id: 'prodrd/2019-01-08/1', seq: 1, time: '11:52:38', speaker: '马春林-工品汇-研发' });
-    for (const t of j.threads) expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds']);
+    // topicEvidence is additive (issue 16): the terms that decided each of the thread's topics, for those topics only.
+    for (const t of j.threads) {
+      expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds', 'topicEvidence']);
+      for (const slug of Object.keys(t.topicEvidence)) expect(t.topics).toContain(slug);
+    }
   });
   it('prints nothing but the whole JSON on stdout through the real CLI, even when it is larger than a pipe buffer', () => {
     // The bundled archive's JSON is ~900 KB; exiting before stdout drains once cut it at the pipe's 64 KB.
