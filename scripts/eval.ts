@@ -9,6 +9,10 @@ import { buildGoldDays } from '../src/eval/gold-days.ts';
 import { leaveOneDayOut, mean, scoreDay, type HeldOutScore } from '../src/eval/crossval.ts';
 import { addPR, precision, recall, type PR } from '../src/eval/gold.ts';
 import { FIT } from '../src/threads/fit-options.ts';
+import { goldDayId } from '../src/eval/gold.ts';
+import { topicReport } from '../src/eval/topic-report.ts';
+import topicModel from '../src/topics/model.json' with { type: 'json' };
+import type { TopicModel } from '../src/topics/evidence.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -44,5 +48,12 @@ if (process.argv.includes('--verbose')) {
     console.log(`\n${name} (committed weights): topics ${pct(r.topicAgreement)}`);
     for (const line of r.details) console.log('  ' + line);
   }
+}
+// Topic agreement (issue 16): per day and mean with the committed model, and leave-one-day-out cross-validated.
+{
+  const archive = buildArchive(set.input);
+  const topicGold = set.files.map(({ gold }) => ({ day: goldDayId(gold.file), threads: gold.threads }));
+  console.log('');
+  for (const line of topicReport(archive, topicGold, topicModel as TopicModel)) console.log(line);
 }
 process.exit(set.missing.length ? 1 : 0);

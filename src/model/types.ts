@@ -158,6 +158,8 @@ export interface Thread {
   /** Topic slugs, best first. */
   topics: string[];
   topicScores: TopicScore[];
+  /** Topic slug -> the terms that decided it, strongest first (shown on the thread page). */
+  topicEvidence: Record<string, string[]>;
   /** Speaker ids in order of first appearance. */
   participants: string[];
   start: string;

@@ -4,7 +4,9 @@ import { parseDay } from '../ingest/parse.ts';
 import { assignSpeakers } from '../speakers/assign.ts';
 import { disentangle } from '../threads/disentangle.ts';
 import { findQA, threadTitle } from '../qa/qa.ts';
-import { compileTopics, scoreCompiledTopics, type CompiledTopics } from '../topics/topics.ts';
+import { compileTagger, tagThread, type TopicModel, type TopicTagger } from '../topics/evidence.ts';
+import { threadText } from '../topics/thread-text.ts';
+import topicModel from '../topics/model.json' with { type: 'json' };
 import { compileThreadTerms, type ThreadTerms } from '../threads/features.ts';
 import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
 import { applyStructure, checkCorrections, correctionsByDay, parseCorrections, parseRef, type Correction } from '../threads/corrections.ts';
@@ -24,7 +26,7 @@ export function buildArchive(input: ArchiveInput): Archive {
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
   const threadTerms = threadTermsOf(terms, input.topics);
   // Term lists are compiled once per archive, not once per day or per thread.
-  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTopics(input.topics) };
+  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(input.topics, terms, topicModel as TopicModel) };
   const corrections = readCorrections(input.corrections, days, problems);
   const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared, corrections.get(day.id) ?? []));
   linkTerms(terms, threads, days);
@@ -39,7 +41,7 @@ export function threadTermsOf(terms: Term[], topics: Topic[]): string[] {
 interface Shared {
   threadTerms: string[];
   compiled: ThreadTerms;
-  topics: CompiledTopics;
+  topics: TopicTagger;
 }
 
 /** Parses and checks content/corrections.yaml (problems name its lines); the valid entries by day. */
@@ -58,7 +60,9 @@ function buildThreads(day: Day, shared: Shared, corrections: Correction[]): Thre
   const built = groups.map((seqs): Thread => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
     const qa = findQA(day, seqs);
-    const topicScores = scoreCompiledTopics(msgs.map((m) => m!.text).join('\n'), shared.topics);
+    // Topics weigh the evidence of the whole thread (src/topics/evidence.ts); the terms that decided them are kept.
+    const tagged = tagThread(threadText(day, seqs, qa.questionSeq), shared.topics);
+    const topicScores = tagged.topics;
     const participants = [...new Set(msgs.map((m) => m!.speakerId))];
     return {
       id: threadId(day.id, seqs[0]!),
@@ -73,6 +77,7 @@ function buildThreads(day: Day, shared: Shared, corrections: Correction[]): Thre
       answerIds: qa.answerSeqs.map((s) => messageId(day.id, s)),
       topics: topicScores.map((t) => t.slug),
       topicScores,
+      topicEvidence: tagged.evidence,
       participants,
       start: msgs[0]!.time,
       end: msgs[msgs.length - 1]!.time,

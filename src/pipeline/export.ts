@@ -17,6 +17,8 @@ export function toExport(a: Archive) {
       id: t.id, day: t.day, messageIds: t.messageIds, topics: t.topics, title: t.title, questionId: t.questionId, answerIds: t.answerIds,
       // Additive: what the thread is, and what the maintainers' corrections changed in it.
       kind: t.kind, corrections: t.corrections,
+      // Additive: the terms that decided each topic (issue 16).
+      topicEvidence: t.topicEvidence,
     })),
     terms: a.terms.map((t) => ({ slug: t.slug, term: t.term, threadIds: t.threadIds })),
   };

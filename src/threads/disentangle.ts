@@ -1,7 +1,7 @@
 // Thread disentanglement: splits a day's interleaved stream into conversations, online, one message at a time.
 // Each message follows a near-certain link (exporter double-write or echo, quoted reply, the guest talk's own
 // messages) or joins the best-scoring recent thread, or opens a new one. Scores come from a model fitted on the
-// gold days (src/core/threads/model.ts, weights in src/core/threads/weights.json, refit with
+// gold days (src/threads/model.ts, weights in src/threads/weights.json, refit with
 // `npx tsx scripts/fit-threads.ts`). Signals (DESIGN "Threads"): @mentions, being addressed, the same speaker,
 // shared rare terms, open questions, second-person replies, time gaps, guest-talk structure.
 // Cost is O(messages x recent threads).

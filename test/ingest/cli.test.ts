@@ -176,8 +176,12 @@ describe('export', () => {
       ['empty', '马春林'], ['empty', 'anonymous'], ['text', 'wxid-mbg14jvtbon722'],
     ]);
     expect(j.messages[0]).toMatchObject({ id: 'prodrd/2019-01-08/1', seq: 1, time: '11:52:38', speaker: '马春林-工品汇-研发' });
-    // The contract's thread fields, then the additive ones: kind (qa/talk/discussion) and the corrections applied.
-    for (const t of j.threads) expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds', 'kind', 'corrections']);
+    // The contract's thread fields, then the additive ones: kind (qa/talk/discussion), the corrections applied, and
+    // topicEvidence (the terms that decided each of the thread's topics, for those topics only).
+    for (const t of j.threads) {
+      expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds', 'kind', 'corrections', 'topicEvidence']);
+      for (const slug of Object.keys(t.topicEvidence)) expect(t.topics).toContain(slug);
+    }
     expect(new Set(j.threads.map((t: { kind: string }) => t.kind))).toContain('qa');
   });
   it('prints nothing but the whole JSON on stdout through the real CLI, even when it is larger than a pipe buffer', () => {
