@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
+import { buildAskIndex } from '../search/ask-build.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -14,12 +15,16 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
-        for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics']) rmSync(join(root, sub), { recursive: true, force: true });
-        const stats = buildSearchIndex(loadArchive(), (path, content) => {
+        for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
+        const emit = (path: string, content: string) => {
           const file = join(root, path);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
-        });
+        };
+        const stats = buildSearchIndex(loadArchive(), emit);
+        // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
+        const ask = buildAskIndex(loadArchive(), emit);
+        logger.info(`question search: ${ask.terms} term vectors × ${ask.dim}, ${ask.threads} threads, ${(ask.bytes / 1024).toFixed(0)} KiB in ${ask.ms.toFixed(0)} ms`);
         logger.info(
           `search index: ${stats.messages} messages, ${stats.files} files, ${(stats.bytes.total / 1024).toFixed(0)} KiB in ${stats.ms.toFixed(0)} ms`,
         );
