@@ -59,8 +59,7 @@ async function pagefind(qs: JudgedQuery[]): Promise<string[][] | null> {
     console.error(`pagefind failed: ${r.stderr}`);
     return null;
   }
-  const server = serve(site, 0);
-  await new Promise((ok) => server.once('listening', ok));
+  const server = await serve(site, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launch();
   try {
