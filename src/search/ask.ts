@@ -45,6 +45,8 @@ export interface Explain {
   signals: { exact: number; lexical: number; semantic: number };
   /** Whether the semantic signal was available (vectors in the index, query terms with vectors). */
   semantic: boolean;
+  /** Content terms left out of the lexical search as too common (they still shape the semantic vector). */
+  common?: string[];
 }
 
 export interface AskResult extends SearchResult {
@@ -84,18 +86,27 @@ function queryTerm(text: string, m: Manifest): QueryTerm | null {
   return parseQuery(text, m.vocabulary).find((t) => t.tokens.length) ?? null;
 }
 
+/** A content term in more than this share of all messages is too common to search for (see questionSearch). */
+export const COMMON_SHARE = 0.04;
+
 const threadKey = (h: MessageHit) => h.threadId ?? h.id;
 const firstSeq = (threadId: string) => Number(threadId.slice(threadId.lastIndexOf('/t') + 2));
 
 export async function askSearch(client: SearchClient, query: string, opts: SearchOptions = {}): Promise<AskResult> {
-  const [m, meta] = await Promise.all([client.manifest(), askMeta(client)]);
-  const u = understand(query, lexiconOf(m, meta));
-  const cards = cardsOf(u, m, meta);
-  if (!u.question) {
-    const exact = await client.lexical(u.normalized, opts);
-    if (exact.messages.length) return withAliases(client, exact, u, cards, m, opts);
+  const m = await client.manifest();
+  // A term query needs no more than the manifest (aliases are in it); ask/meta.json is fetched for a question,
+  // or for the card of a glossary term the query names.
+  const plain = understand(query, lexiconOf(m, null));
+  if (!plain.question) {
+    const exact = await client.lexical(plain.normalized, opts);
+    if (exact.messages.length) {
+      const meta = plain.named.length ? await askMeta(client) : null;
+      return withAliases(client, exact, plain, cardsOf(plain, m, meta), m, opts);
+    }
   }
-  return questionSearch(client, u, cards, m, meta, opts);
+  const meta = await askMeta(client);
+  const u = understand(query, lexiconOf(m, meta));
+  return questionSearch(client, u, cardsOf(u, m, meta), m, meta, opts);
 }
 
 /** A term query: the exact answer, then threads found only through the named glossary terms' other names. */
@@ -153,7 +164,15 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
       for (const b of cjkBigrams(t.text)) if (!content.some((c) => c.text === b)) content.push({ text: b, kind: 'run', weight: 0.4, from: t.text });
     }
   }
-  const all = [...content, ...u.expansions];
+  // The vectors' entries carry each term's message count: a term in a large share of all messages (支付 in a
+  // payments archive) ranks almost nothing and its postings are the largest download, so it is left out
+  // unless nothing else is left.
+  const lexicon = lexiconOf(m, meta);
+  const vecTerms = [...u.terms, ...u.expansions].flatMap((t) => vectorTerms(t.text, lexicon).map((text) => ({ text, weight: t.weight })));
+  const entries = meta && meta.dim > 0 ? await termVectors(client, meta, [...new Set([...vecTerms.map((t) => t.text), ...content.map((c) => c.text)])]) : new Map<string, TokenEntry>();
+  const common = (c: ContentTerm) => !!meta && (entries.get(c.text)?.[1] ?? 0) > COMMON_SHARE * meta.docs;
+  const kept = content.filter((c) => !common(c));
+  const all = [...(kept.length ? kept : content), ...u.expansions.filter((c) => !common(c))];
   const pairs = all.map((c) => [c, queryTerm(c.text, m)] as const).filter((p): p is readonly [ContentTerm, QueryTerm] => !!p[1]);
   const qterms = pairs.map((p) => p[1]);
   const empty = (): AskResult => ({
@@ -200,9 +219,6 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
   let semanticKeys: string[] = [];
   const cos = new Map<string, number>();
   if (meta && meta.dim > 0) {
-    const lexicon = lexiconOf(m, meta);
-    const vecTerms = [...u.terms, ...u.expansions].flatMap((t) => vectorTerms(t.text, lexicon).map((text) => ({ text, weight: t.weight })));
-    const entries = await termVectors(client, meta, [...new Set(vecTerms.map((t) => t.text))]);
     const qv = new Float32Array(meta.dim);
     for (const t of vecTerms) {
       const e = entries.get(t.text);
@@ -272,10 +288,11 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
     return { text: c.text, kind: c.kind, weight: c.weight, threads: stats[k]!.df, ...(c.from ? { from: c.from } : {}) };
   };
   const nContent = pairs.filter(([c]) => content.includes(c)).length;
+  const skipped = content.filter((c) => !all.includes(c)).map((c) => c.text);
   const result: AskResult = {
     terms: qterms, messages, threads: shown, threadCount: threads.length, mode: 'question', understanding: u, cards, closest: [],
     explain: {
-      mode: 'question', dropped: u.dropped, semantic: semanticKeys.length > 0,
+      mode: 'question', dropped: u.dropped, semantic: semanticKeys.length > 0, common: skipped,
       terms: pairs.slice(0, nContent).map((_, k) => explainTerm(k)),
       expansions: pairs.slice(nContent).map((_, k) => explainTerm(nContent + k)),
       signals: { exact: 0, lexical: lexShare / total, semantic: semShare / total },

@@ -67,6 +67,8 @@ export const QUESTION_WORDS: readonly string[] = [
 ];
 const QUESTION_SET = new Set(QUESTION_WORDS);
 const STOP_CHARS = new Set([...'的了是有在和与或给按把被就都也还先后要会能去来到吗呢吧么啊呀嘛哦个这那哪谁我你他她它们让对从为不没很太又再才更最多少怎该可以几些之而并但等上下中里说想请问如何啥']);
+/** Characters that never make a content bigram (fewer than STOP_CHARS: 对账, 有效, 给付 are content). */
+const PARTICLES = new Set([...'的了吗呢吧么啊呀嘛哦我你他她它们这那是很太又就都也还']);
 /** Words that make a query a question (the rest of QUESTION_WORDS is filler that a term query may hold too). */
 const QUESTION_MARKERS = new Set([
   '怎么', '怎么样', '怎样', '怎么办', '如何', '为什么', '为何', '为啥', '是不是', '是否', '一定要', '请问', '请教', '有没有', '有无',
@@ -262,7 +264,7 @@ export function vectorTerms(text: string, lexicon: readonly LexiconTerm[] = []):
     lower = parts.join(' | ');
   }
   for (const w of lower.match(/[a-z0-9][a-z0-9+\-._]*[a-z0-9]|[a-z0-9]/g) ?? []) if (w.length > 1 || /[a-z]/.test(w)) out.push(w);
-  for (const b of cjkBigrams(lower)) if (!STOP_CHARS.has(b[0]!) && !STOP_CHARS.has(b[1]!)) out.push(b);
+  for (const b of cjkBigrams(lower)) if (!PARTICLES.has(b[0]!) && !PARTICLES.has(b[1]!)) out.push(b);
   return out;
 }
 
