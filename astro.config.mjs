@@ -7,7 +7,11 @@ export default defineConfig({
   site: process.env.CKA_SITE ?? 'http://localhost:4321',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // The Content-Security-Policy (src/site/csp.ts) allows no inline script or <style>: the site's own scripts and
+  // styles must be files. Astro inlines small bundled scripts (under Vite's assetsInlineLimit) and small
+  // stylesheets ('auto'), so both are turned off.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Tests build several sites in parallel; each needs its own cache.
   cacheDir: process.env.CKA_CACHE_DIR ?? './node_modules/.astro',

@@ -1,6 +1,7 @@
 // Validation of day-log files: encoding, file name, and everything the parser reports.
 // Pure (bytes in, located problems out) so that `check`, `add` and the site build share one verdict.
-import { parseDay } from './parse.ts';
+import { parseDay, splitLines } from './parse.ts';
+import { headerLayoutBreaks, type LayoutBreak } from './header-layout.ts';
 import type { ParsedDay, Problem } from './types.ts';
 
 /** `<YYYY-MM-DD>-chat.markdown` with a real calendar date. */
@@ -92,7 +93,36 @@ export function checkLog(file: string, bytes: Uint8Array, opts: { group?: string
   if (dec.source === null) return { parsed: null, problems };
   const parsed = parseDay(dec.source, file, opts);
   problems.push(...parsed.problems);
+  problems.push(...forgedHeaderProblems(file, dec.source, parsed));
   return { parsed, problems: sortProblems(problems) };
+}
+
+const LAYOUT_BREAK: Record<LayoutBreak, string> = {
+  'no-separator-before': 'follows message text without the blank separator line the exporter writes before each header',
+  'no-separator-after': 'is followed by text without the blank separator line the exporter writes after each header',
+};
+
+/**
+ * Warnings for headers that break the exporter's layout (header-layout.ts): each is read as a new message, as
+ * the format says, but may be a header line typed or pasted inside the previous message (a forged author).
+ */
+export function forgedHeaderProblems(file: string, source: string, parsed: ParsedDay): Problem[] {
+  const lines = splitLines(source);
+  const breaks = headerLayoutBreaks(lines, parsed.day.messages.map((m) => m.line - 1));
+  const out: Problem[] = [];
+  for (const m of parsed.day.messages) {
+    const how = breaks.get(m.line - 1);
+    if (!how) continue;
+    // The name is chat text printed to a terminal: no control or bidi characters (escape sequences, reordering).
+    // eslint-disable-next-line no-control-regex
+    const name = m.speaker.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+    const who = name.length > 40 ? `${[...name].slice(0, 40).join('')}…` : name;
+    out.push({
+      file, line: m.line, severity: 'warning',
+      message: `header "> ${m.time}  ${who}" ${LAYOUT_BREAK[how]}; read as a new message, but it may be text quoted inside the previous message (flagged possibly-quoted-header)`,
+    });
+  }
+  return out;
 }
 
 export function sortProblems(ps: Problem[]): Problem[] {

@@ -7,7 +7,9 @@
 // reported as a warning.
 import { readFrontMatter } from './frontmatter.ts';
 import { decodeEntities, nameMatcher, parseBody } from './text.ts';
+import { stripInvisible } from './invisible.ts';
 import { markDuplicates } from './duplicates.ts';
+import { headerLayoutBreaks, POSSIBLY_QUOTED_HEADER } from './header-layout.ts';
 import type { Day, Message, ParsedDay, Problem } from './types.ts';
 
 /** A message header: `> HH:MM:SS`, then whitespace (two or three spaces) and the speaker, maybe empty. */
@@ -79,7 +81,7 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
         if (blocks.length) blocks[blocks.length - 1].end = i;
         const time = h[1];
         if (!validTime(time)) problem(i + 1, 'error', `header time "${time}" is not a valid HH:MM:SS time`);
-        blocks.push({ time, speaker: decodeEntities(h[2] ?? '').trim(), line: i + 1, start: i + 1, end: lines.length });
+        blocks.push({ time, speaker: stripInvisible(decodeEntities(h[2] ?? '')).trim(), line: i + 1, start: i + 1, end: lines.length });
         continue;
       }
     }
@@ -105,6 +107,9 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
     };
   });
   markDuplicates(messages);
+  // A header out of the exporter's layout may be a line typed inside the previous message: still a message, flagged.
+  const offLayout = headerLayoutBreaks(lines, blocks.map((b) => b.line - 1));
+  for (const m of messages) if (offLayout.has(m.line - 1)) m.flags.push(POSSIBLY_QUOTED_HEADER);
 
   const day: Day = {
     id: dayId, group, date, file, title: fm.title, author: fm.author, declaredLines: fm.declaredLines, tags: fm.tags, messages,

@@ -12,10 +12,19 @@ export interface QA {
 const QUESTION = /[?？]|吗|么\s*$|嘛\s*$|请问|请教|问一下|问个问题|问下|为什么|为啥|怎么|如何|是否|能否|有没有|什么|啥|哪|多少|求(?:助|推荐|分享)/;
 /** Asking to ask: "请教个问题" carries no question of its own when the asker goes on. */
 const ASK_TO_ASK = /^(?:各位|大家|群里)?[^，,。]{0,6}(?:请教|问)(?:个|一个|一下|下)?问题[。.!！~～]*$/;
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|[.。…!！~～]+)[.。!！~～\s]*$/i;
+const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
 /** Clarifying questions ("啥叫…?", "是哪个？") are part of the exchange, not answers. */
 const CLARIFY = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)|[?？]\s*$/;
-const RHETORICAL = /不就|不是.*[吗么]|难道/;
+// `不是.*[吗么]` read in one pass: a line holding 不是 with 吗/么 somewhere after it.
+const RHETORICAL_WORD = /不就|难道/;
+function rhetorical(t: string): boolean {
+  if (RHETORICAL_WORD.test(t)) return true;
+  for (const line of t.split(/[\n\r\u2028\u2029]/)) {
+    const i = line.indexOf('不是');
+    if (i >= 0 && Math.max(line.lastIndexOf('吗'), line.lastIndexOf('么')) >= i + 2) return true;
+  }
+  return false;
+}
 
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
@@ -48,7 +57,7 @@ export function findQA(day: Day, seqs: number[]): QA {
   if (!real) return { questionSeq: null, answerSeqs: [] };
   const answerSeqs = msgs
     .filter((m) => m.seq > real.seq && who(m) !== asker && isSubstantive(m, saidOf))
-    .filter((m) => { const t = saidOf(m); return !CLARIFY.test(t) || RHETORICAL.test(t); })
+    .filter((m) => { const t = saidOf(m); return !CLARIFY.test(t) || rhetorical(t); })
     .map((m) => m.seq);
   return { questionSeq: real.seq, answerSeqs };
 }
@@ -58,8 +67,19 @@ const TITLE_MAX = 40;
 /** Cleans a message into a title: no @mentions, emoji codes, greetings or "请教个问题" preambles. */
 function titleFrom(m: Message): string {
   // Leading @mentions go; inner ones are part of the sentence ("今天请到@某某给大家做分享").
-  let t = plainText(m).replace(/\s+/g, ' ').trim();
-  while (t.startsWith('@')) { const rest = stripMentions(t.slice(0, 60), m.mentions).trim(); t = (rest + t.slice(60)).trim(); if (rest.startsWith('@')) break; }
+  // Done as head + an offset into the text, not by rebuilding the whole text per 60 characters (quadratic
+  // for a message of thousands of leading mentions); the same result as t = (rest + t.slice(60)).trim().
+  const all = plainText(m).replace(/\s+/g, ' ').trim();
+  let head = '';
+  let p = 0;
+  while ((head ? head[0] : all[p]) === '@') {
+    const window = (head + all.slice(p, p + 60)).slice(0, 60);
+    p = Math.min(all.length, p + Math.max(0, 60 - head.length));
+    head = stripMentions(window, m.mentions).trim();
+    if (!head) while (p < all.length && /\s/.test(all[p]!)) p++;
+    if (head.startsWith('@')) break;
+  }
+  let t = head + all.slice(p);
   t = t.replace(/^(?:hello|hi|各位(?:大神|大佬|好|朋友)?|大家好|请问(?:一下|下)?|问一下|请教(?:一下|下)?)[，,：:！!、\s]*/i, '').trim();
   if ([...t].length <= TITLE_MAX) return t;
   // Cut at the last clause boundary that keeps the title short.

@@ -4,6 +4,8 @@ import type { Day, Message, Nickname, Segment, Speaker } from './types.ts';
 import { nameKey, normalizeDisplay, parseNickname, speakerSlug } from './speaker/nickname.ts';
 import { mergeByName, pairKey, UnionFind, unmergeable } from './speaker/merge.ts';
 import { COMMON_LATIN } from './speaker/lexicon.ts';
+import { boundSlug } from './slug.ts';
+import { trimEndWhere, trimStartWhere } from './scan.ts';
 
 export { decodeEntities, normalizeDisplay, parseNickname, speakerSlug } from './speaker/nickname.ts';
 
@@ -46,7 +48,7 @@ function mentionNameKey(m: string): string {
 
 /** Strips what the exporter and the parser leave around a mentioned name (@, `?`, U+2005, spaces). */
 export function normalizeMention(name: string): string {
-  return normalizeDisplay(name.replace(/^[@＠]+/, '').replace(/[\u2005\s?]+$/, ''));
+  return normalizeDisplay(trimEndWhere(trimStartWhere(name, (c) => c === '@' || c === '＠'), (c) => c === '?' || /\s/.test(c)));
 }
 
 /**
@@ -156,9 +158,10 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
     // Two people with one name part: tell them apart by company, else by order of appearance.
     if ((baseCount.get(p.base) ?? 0) > 1 && p.root !== '') {
       const c = p.keys.map((k) => nickOf(k).company).find(Boolean);
-      if (c) id = `${p.base}-${speakerSlug(c)}`;
+      if (c) id = boundSlug(`${p.base}-${speakerSlug(c)}`);
     }
-    for (let i = 2; used.has(id); i++) id = `${id.replace(/-\d+$/, '')}-${i}`;
+    const stem = id.replace(/-\d+$/, '');
+    for (let i = 2; used.has(id); i++) id = boundSlug(`${stem}-${i}`);
     used.add(id);
     idOfRoot.set(p.root, id);
     const field = (f: 'company' | 'role' | 'city') => p.main[f] ?? p.keys.map((k) => nickOf(k)[f]).find(Boolean) ?? null;

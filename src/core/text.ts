@@ -1,6 +1,8 @@
 // Message bodies: from the exporter's markdown to what a reader sees (text) and a safe reading-order
 // model (segments). Pure and linear in the body length: the ingest benchmark runs this 100,000+ times.
 import type { Image, Link, MessageFlag, MessageKind, Quote, Segment } from './types.ts';
+import { PrefixTrie, trimEndWhere } from './scan.ts';
+import { stripInvisible } from './invisible.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Entities. The exporter escaped some bodies once, some several times (`&amp;amp;amp;` in URLs,
@@ -47,36 +49,23 @@ export interface NameMatcher {
 }
 
 export function nameMatcher(names: Iterable<string>): NameMatcher {
-  const byFirst = new Map<string, string[]>();
-  for (const n of new Set(names)) {
-    if (!n) continue;
-    const k = n[0];
-    let list = byFirst.get(k);
-    if (!list) byFirst.set(k, (list = []));
-    list.push(n);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return {
-    longestAt(s, pos) {
-      const list = byFirst.get(s[pos]);
-      if (!list) return null;
-      for (const n of list) if (s.startsWith(n, pos)) return n;
-      return null;
-    },
-  };
+  // A trie, not a list of names per first character: a day with thousands of speakers and a message with
+  // thousands of @ must not cost their product.
+  const trie = new PrefixTrie(names);
+  return { longestAt: (s, pos) => trie.longestAt(s, pos) };
 }
 
 const NO_NAMES: NameMatcher = { longestAt: () => null };
 
 // ---------------------------------------------------------------------------------------------
 // Inline tokens. One global regex finds the next structure; everything between is plain text.
-//  1 image   ![alt](url)
+//  1 image   ![alt](url)       alt without `[` (else every `![` of a long `![![![…` line rescans to its end)
 //  2 link    [title](target)   title may span lines (`[title\u2028\n](url)`), target may be empty
 //  3 url     bare http(s) URL (ASCII only: Chinese text often follows a URL without a space)
 //  4 at      @ or ＠ (mention candidate)
 //  5 emoji   [捂脸], [强], [OK]
 const TOKEN =
-  /(!\[[^\]\n]*\]\([^()\n]*\))|(\[(?:[^\[\]]|\[[^\[\]\n]*\])*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))|(https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+)|([@＠])|(\[[^\[\]\n]{1,10}\])/g;
+  /(!\[[^\[\]\n]*\]\([^()\n]*\))|(\[(?:[^\[\]]|\[[^\[\]\n]*\])*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))|(https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+)|([@＠])|(\[[^\[\]\n]{1,10}\])/g;
 
 /** WeChat emoji codes: a short CJK word, or one of the English names the client uses. */
 const EMOJI_CODE = /^\[(?:[\u3400-\u9fff]{1,5}|OK|Facepalm|Smirk|Smile|Grin|Yeah!|Hey|Wow|Emm|Awesome|Shrunken|Smart|Concerned|Onlooker|Sigh|LetMeSee|Sob|Blessing|Strong|Rose|Party|Joyful|Hurt|Scowl|Lol|Thumbs Up|ThumbsUp|Peace|Fight|Beer|Coffee|Gift|Heart|Broken|Sun|Moon|Hug|Shake|Salute|Clap|Fist|Pig|Bomb|Shocked|Sweat|Drowsy|Tongue|Wink|Cool|Angry|Cry|Shy|Silent|Sleep|Doge|Hammer|Ruthless|Cleaver|Trick|Bye|Whimper|Lips|Watermelon)\]$/;
@@ -85,7 +74,8 @@ const EMOJI_CODE = /^\[(?:[\u3400-\u9fff]{1,5}|OK|Facepalm|Smirk|Smile|Grin|Yeah
 const INVISIBLE = /[\u0085\u2028\u2029\u200b-\u200f\u2060\ufeff]/g;
 
 /** Excel-HTML / XML fragments pasted into a link: kept as text, never rendered. */
-const DEBRIS = /<\s*\/?\s*(?:td|tr|table|tbody|span|div|font|col|style|br|p)\b|<\?xml|^\s*</i;
+// `<\s*(?:\/\s*)?`, not `<\s*\/?\s*`: two adjacent `\s*` split a long run of spaces every possible way.
+const DEBRIS = /<\s*(?:\/\s*)?(?:td|tr|table|tbody|span|div|font|col|style|br|p)\b|<\?xml|^\s*</i;
 
 /** Characters that end a mention name when no speaker of the day matches. */
 const MENTION_STOP = /[\s?？\u2005@＠，。！、；：,:;!\[\]【】「」"“”<>]/g;
@@ -119,7 +109,8 @@ export function visibleText(segments: Segment[]): string {
 
 /** Cleans a link title that the exporter split across lines. */
 function cleanTitle(t: string): string {
-  return t.replace(INVISIBLE, '').replace(/\s*\n\s*/g, ' ').trim();
+  // A whitespace run holding a line break becomes one space (`/\s*\n\s*/g`, without its quadratic rescans).
+  return t.replace(INVISIBLE, '').replace(/\s+/g, (ws) => (ws.includes('\n') ? ' ' : ws)).trim();
 }
 
 /** `@all` / `@所有人`, then text without a space: the name is only the keyword. */
@@ -199,9 +190,7 @@ export function parseInline(s: string, names: NameMatcher = NO_NAMES): Inline {
       }
     } else if (m[3] !== undefined) {
       // Bare URL: trailing sentence punctuation is not part of it.
-      let url = m[3];
-      const trail = /[.,;:!?'*]+$/.exec(url);
-      if (trail) url = url.slice(0, -trail[0].length);
+      const url = trimEndWhere(m[3], (c) => ".,;:!?'*".includes(c));
       end = at + url.length;
       pushText(s.slice(last, at));
       flushText();
@@ -248,7 +237,8 @@ export function parseInline(s: string, names: NameMatcher = NO_NAMES): Inline {
 
 // ---------------------------------------------------------------------------------------------
 // Quoted replies: 「 name: quoted text 」 - - - - reply   (also `：` and no spaces)
-const QUOTE = /^「\s*([^:：」\n]{1,80}?)\s*[:：]\s*([\s\S]*?)\s*」\s*(?:-\s*){2,}/;
+// The quoted text's trailing spaces are trimmed in code: `([\s\S]*?)\s*」` rescans a run of spaces at every step.
+const QUOTE = /^「\s*([^:：」\n]{1,80}?)\s*[:：]\s*([\s\S]*?)」\s*(?:-\s*){2,}/;
 
 // Notices the exporter wrote in place of a message (red packets, recalls, joins).
 const SYSTEM = /^(?:微信红包|\[红包\]|\[转账\]|.{0,40}撤回了一条消息|.{0,80}(?:加入了群聊|移出了群聊|修改群名为.*)|你已添加了.*|以上是打招呼的内容|收到红包，请在手机上查看)$/;
@@ -281,13 +271,14 @@ export function parseBody(lines: readonly string[], names: NameMatcher = NO_NAME
   while (a < b && lines[a].trim() === '') a++;
   while (b > a && lines[b - 1].trim() === '') b--;
   let content = '';
-  for (let i = a; i < b; i++) content += (i > a ? '\n' : '') + lines[i].replace(/[ \t\r]+$/, '');
-  content = decodeEntities(content).trim();
+  for (let i = a; i < b; i++) content += (i > a ? '\n' : '') + trimEndWhere(lines[i], (c) => c === ' ' || c === '\t' || c === '\r');
+  // After decoding: `&#x202e;` is a bidi override too. Invisible controls never reach any page, feed or index.
+  content = stripInvisible(decodeEntities(content)).trim();
 
   let quote: Quote | null = null;
   const q = content.startsWith('「') ? QUOTE.exec(content) : null;
   if (q) {
-    const qi = parseInline(q[2], names);
+    const qi = parseInline(q[2].trimEnd(), names);
     quote = { author: q[1].trim(), text: visibleText(qi.segments).trim() };
     content = content.slice(q[0].length).trim();
   }

@@ -10,7 +10,8 @@ export type MessageFlag =
   | 'markup-debris' // Excel-HTML / XML fragments inside a link; kept as text, never rendered
   | 'lost-emoji' // `??` where the exporter lost an emoji
   | 'unsafe-link' // a link whose target is not http(s); shown as text
-  | 'no-body'; // the next header followed at once
+  | 'no-body' // the next header followed at once
+  | 'possibly-quoted-header'; // its header breaks the exporter's layout: maybe a header line typed inside a message
 
 /** A piece of a message body, in reading order. Renderers escape every string in here. */
 export type Segment =

@@ -4,6 +4,7 @@ import { loadArchive } from '../node/load.ts';
 import { viewModel } from '../site/model.ts';
 import { dayUrl, groupUrl, personUrl, termUrl, threadUrl, topicUrl } from '../site/urls.ts';
 import { xmlEscape } from '../site/xml.ts';
+import { safeHttpUrl } from '../site/safe-url.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const vm = viewModel(loadArchive());
@@ -21,7 +22,11 @@ export const GET: APIRoute = ({ site }) => {
   ];
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map(([path, lastmod]) => `  <url><loc>${xmlEscape(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`).join('\n')}
+${entries.flatMap(([path, lastmod]) => {
+    // The same URL gate as every link on the site; a URL that fails it is not listed.
+    const loc = safeHttpUrl(origin + path);
+    return loc === null ? [] : [`  <url><loc>${xmlEscape(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`];
+  }).join('\n')}
 </urlset>
 `;
   return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });

@@ -12,6 +12,7 @@ import { newFlexIndex } from './flex.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from './tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
 import { askSearch, type AskResult } from './ask.ts';
+import { stripInvisible } from '../core/invisible.ts';
 import {
   POS, ROLE_ANSWER, ROLE_QUESTION, codeValue, shardPath, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock,
@@ -306,7 +307,8 @@ export class SearchClient {
    */
   async lexical(query: string, opts: SearchOptions & { terms?: QueryTerm[] } = {}): Promise<SearchResult & { perTerm: Map<number, number>[] }> {
     const m = await this.manifest();
-    const terms = opts.terms ?? parseQuery(query, m.vocabulary).filter((t) => t.tokens.length);
+    // The indexed text has no zero-width or bidi characters (ingest removes them); a pasted query must not either.
+    const terms = opts.terms ?? parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
     if (!terms.length) return { terms, messages: [], threads: [], threadCount: 0, perTerm: [] };
     const f = opts.filters ?? {};
     const [perTerm, speakerOrds, topicThreads] = await Promise.all([

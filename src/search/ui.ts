@@ -6,6 +6,10 @@ import type { AskResult, GlossaryCard, PastQuestion } from './ask.ts';
 import { normalize, cjkBigrams } from './tokenize.ts';
 import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadMessageUrl, threadUrl } from '../site/urls.ts';
+import { siteHref } from '../site/safe-url.ts';
+
+/** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
+const href = (path: string): string => siteHref(path, location.href) ?? '#';
 
 const FILTER_KEYS = ['topic', 'group', 'speaker', 'from', 'to'] as const;
 /** Threads per page: the text of these (and their context) is all a query downloads beyond the index. */
@@ -100,18 +104,18 @@ export function mountSearch(root: HTMLElement): void {
     const li = el('li', { class: 'result', id: `r${i}`, 'aria-selected': 'false' });
     const title = t.title || t.best.text.slice(0, 40);
     // The thread page, scrolled to (and highlighting) the best message; a message outside any thread: its day.
-    const target = t.best.threadId ? threadMessageUrl(t.best.threadId, t.best.seq) : messageUrl(t.best.id);
+    const target = href(t.best.threadId ? threadMessageUrl(t.best.threadId, t.best.seq) : messageUrl(t.best.id));
     li.append(el('h3', {}, el('a', { class: 'result-link', href: target }, title)));
     const meta = el('p', { class: 'result-meta' });
-    meta.append(el('a', { href: dayUrl(t.day) }, `${groupName(t.group)} · ${t.date}`));
+    meta.append(el('a', { href: href(dayUrl(t.day)) }, `${groupName(t.group)} · ${t.date}`));
     if (t.topics.length) meta.append(' · ', t.topics.slice(0, 3).map(topicName).join('、'));
-    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: threadUrl(t.threadId) }, '查看讨论'));
+    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: href(threadUrl(t.threadId)) }, '查看讨论'));
     li.append(meta);
     const ctx = el('ol', { class: 'result-context' });
     for (const c of t.context) {
       const cut = clip(c.text, c.ranges);
       const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
-      item.append(el('a', { class: 'ctx-speaker', href: messageUrl(`${t.day}/${c.seq}`) }, c.speaker || '（无名）'), '：');
+      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`)) }, c.speaker || '（无名）'), '：');
       item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
       ctx.append(item);
     }
@@ -128,10 +132,10 @@ export function mountSearch(root: HTMLElement): void {
     if (!cardsBox) return;
     cardsBox.replaceChildren(...cards.map((c) => {
       const box = el('aside', { class: 'term-card', 'aria-label': `术语：${c.term}` });
-      box.append(el('h2', {}, el('a', { href: termUrl(c.slug) }, c.term)));
+      box.append(el('h2', {}, el('a', { href: href(termUrl(c.slug)) }, c.term)));
       if (c.aliases.length) box.append(el('p', { class: 'term-aliases' }, `又称：${c.aliases.join('、')}`));
       if (c.definition) box.append(el('p', { class: 'term-def' }, c.definition));
-      box.append(el('p', {}, el('a', { href: termUrl(c.slug) }, '查看术语页与全部出处 →')));
+      box.append(el('p', {}, el('a', { href: href(termUrl(c.slug)) }, '查看术语页与全部出处 →')));
       return box;
     }));
   }
@@ -141,7 +145,7 @@ export function mountSearch(root: HTMLElement): void {
     if (!qs.length) return;
     const box = el('div', { class: 'closest' }, el('p', {}, '以前有人问过相近的问题：'));
     const ul = el('ul', { class: 'suggest-list closest-list' });
-    for (const x of qs) ul.append(el('li', {}, el('a', { href: threadUrl(x.threadId) }, x.title), ` · ${x.date}`));
+    for (const x of qs) ul.append(el('li', {}, el('a', { href: href(threadUrl(x.threadId)) }, x.title), ` · ${x.date}`));
     box.append(ul);
     suggest.prepend(box);
   }
@@ -170,8 +174,8 @@ export function mountSearch(root: HTMLElement): void {
     if (!related.length && !withHits.length) return;
     const box = el('div', {}, el('p', {}, '试试：'));
     const ul = el('ul', { class: 'suggest-list' });
-    for (const s of withHits) ul.append(el('li', {}, el('a', { href: `/search/?q=${encodeURIComponent(s)}`, 'data-q': s }, `搜索“${s}”`)));
-    for (const t of related) ul.append(el('li', {}, el('a', { href: termUrl(t.slug) }, `术语：${t.term}`)));
+    for (const s of withHits) ul.append(el('li', {}, el('a', { href: href(`/search/?q=${encodeURIComponent(s)}`), 'data-q': s }, `搜索“${s}”`)));
+    for (const t of related) ul.append(el('li', {}, el('a', { href: href(termUrl(t.slug)) }, `术语：${t.term}`)));
     box.append(ul);
     suggest.append(box);
   }

@@ -7,6 +7,7 @@
 // segmenter's words, and runs of leftover single characters glued back together (扣+款 -> 扣款). Glossary
 // terms the query names are expanded to their other aliases and, more weakly, to their related terms.
 import { cjkBigrams, normalize } from './tokenize.ts';
+import { stripInvisible } from '../core/invisible.ts';
 
 /** What understanding needs to know of the glossary (the manifest's `terms`, plus `related` slugs when known). */
 export interface LexiconTerm {
@@ -86,7 +87,8 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * Not NFKC: that would also rewrite CJK compatibility ideographs, which the index stores as written.
  */
 export function normalizeWidth(q: string): string {
-  return q
+  // The same invisible characters ingest removes from the messages (bidi controls, zero-width), and soft hyphens.
+  return stripInvisible(q)
     .replace(ZERO_WIDTH, '')
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');

@@ -1,4 +1,8 @@
 // Structured data (schema.org JSON-LD) and its safe serialization into a <script> element.
+import { safeHttpUrl } from './safe-url.ts';
+
+/** Every URL in structured data passes the same gate as links on the page; one that fails is left out. */
+const url = (s: string): string | undefined => safeHttpUrl(s) ?? undefined;
 
 /**
  * JSON for an inline <script type="application/ld+json">: `<`, `>` and `&` become \u escapes so chat text
@@ -24,7 +28,7 @@ export interface PostInput {
   isPartOf: string;
 }
 
-const person = (a: { name: string; url: string }) => ({ '@type': 'Person', name: a.name || '匿名', url: a.url });
+const person = (a: { name: string; url: string }) => ({ '@type': 'Person', name: a.name || '匿名', url: url(a.url) });
 
 /**
  * A thread as a DiscussionForumPosting. Google's QAPage requires an accepted (or suggested) answer marked by
@@ -34,17 +38,17 @@ export function discussionPosting(p: PostInput): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'DiscussionForumPosting',
-    '@id': p.url,
-    url: p.url,
+    '@id': url(p.url),
+    url: url(p.url),
     headline: p.headline,
     text: p.text,
     datePublished: p.datePublished,
     author: person(p.author),
     inLanguage: 'zh-CN',
-    isPartOf: p.isPartOf,
+    isPartOf: url(p.isPartOf),
     ...(p.about.length ? { about: p.about.map((name) => ({ '@type': 'Thing', name })) } : {}),
     interactionStatistic: { '@type': 'InteractionCounter', interactionType: 'https://schema.org/CommentAction', userInteractionCount: p.comments.length },
-    comment: p.comments.map((c) => ({ '@type': 'Comment', url: c.url, text: c.text, datePublished: c.datePublished, author: person(c.author) })),
+    comment: p.comments.map((c) => ({ '@type': 'Comment', url: url(c.url), text: c.text, datePublished: c.datePublished, author: person(c.author) })),
   };
 }
 
@@ -53,8 +57,8 @@ export function webSite(origin: string, name: string): Record<string, unknown> {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
     name,
-    url: `${origin}/`,
+    url: url(`${origin}/`),
     inLanguage: 'zh-CN',
-    potentialAction: { '@type': 'SearchAction', target: `${origin}/search/?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
+    potentialAction: { '@type': 'SearchAction', target: url(`${origin}/search/?q={search_term_string}`), 'query-input': 'required name=search_term_string' },
   };
 }

@@ -1,5 +1,7 @@
 // URL helpers for the DESIGN contract: /<group>/<date>/, /<group>/<date>/t<seq>/, #m<seq>, /topics/<slug>/,
 // /people/<slug>/, /glossary/<slug>/. Every internal link on the site goes through here.
+import { boundSlug } from '../core/slug.ts';
+import { safeHttpUrl } from './safe-url.ts';
 
 /** Decodes a slug that may already be percent-encoded; leaves it alone when it is not valid encoding. */
 export function decodeSlug(slug: string): string {
@@ -18,9 +20,10 @@ export function decodeSlug(slug: string): string {
 export function pathSlug(slug: string): string {
   const name = decodeSlug(slug);
   // `.` and `..` would address the parent folder (a speaker named ".." must not overwrite the home page).
-  if (/^\.*$/.test(name)) return `_${name}`;
+  if (/^\.*$/.test(name)) return boundSlug(`_${name}`);
+  // Bounded after escaping (which can triple a name's length): the folder name must fit the file system.
   // eslint-disable-next-line no-control-regex
-  return name.replace(/[?#%/\\\u0000-\u001f\u007f]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return boundSlug(name.replace(/[?#%/\\\u0000-\u001f\u007f]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`));
 }
 
 /** A path segment for a slug: the file-system name, percent-encoded exactly once for the href. */
@@ -45,7 +48,7 @@ export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;
 /** The route param Astro writes to disk for a slug (decoded, so the served path matches the href). */
 export const slugParam = (slug: string) => pathSlug(slug);
 
-/** Only http(s) URLs may become links; everything else is shown as text. */
+/** Only http(s) URLs may become links; everything else is shown as text. The one gate is `safeHttpUrl`. */
 export function isHttpUrl(url: string): boolean {
-  return /^https?:\/\/[^\s]/i.test(url.trim());
+  return safeHttpUrl(url) !== null;
 }

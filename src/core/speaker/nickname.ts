@@ -2,6 +2,7 @@
 // to compare nicknames. Evidence first (word lists), position only as a tie-breaker, because people
 // write `name-company-role-city` but also `city-company-name-role` or `company-role-name`.
 import type { Nickname } from '../types.ts';
+import { boundSlug } from '../slug.ts';
 import { CITIES, CITY_CODES, COMMON_LATIN, COMPANIES, COMPANY_ENDINGS, COMPANY_MARKS, ROLE_QUALIFIERS, ROLES, SURNAMES } from './lexicon.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -32,11 +33,13 @@ export function normalizeDisplay(raw: string): string {
     .replace(/[\u200b-\u200f\u2028\u2029\u0085\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[?\s]+|[?\s]+$/g, '');
+    // The lookbehind lets the end match start only where the final run starts: `[?\s]+$` alone rescans
+    // every run of `?` from each of its characters (quadratic in a name of thousands of `?`).
+    .replace(/^[?\s]+|(?<![?\s])[?\s]+$/g, '');
 }
 
 const HAN = /\p{Script=Han}/u;
-const PUNCT_ENDS = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const PUNCT_ENDS = /^[\p{P}\p{S}]+|(?<![\p{P}\p{S}])[\p{P}\p{S}]+$/gu;
 const SEPARATORS = /[-~_+\s,@|/]+/;
 // Words that end many company names (`沃支付`, `至尊商务`): a role at the end of a part only when all
 // that precedes them qualifies a role too (`资金清算`).
@@ -126,7 +129,7 @@ export function parseNickname(raw: string): Nickname {
 
   const roles: string[] = [];
   let text = clean
-    .replace(/【([^】]*)】/g, ' $1 - ')
+    .replace(/【([^【】]*)】/g, ' $1 - ')
     // Parenthesised notes: a role (`李宏涛（产品技术）`) is kept as role, anything else (an English name, 前) dropped.
     .replace(/\(([^()]*)\)/g, (_, inner: string) => {
       const r = splitRole(inner.trim());
@@ -200,13 +203,13 @@ export function distinctiveName(key: string): boolean {
   return false;
 }
 
-/** A URL-safe, readable slug that keeps CJK (`/people/珞珈/`). */
+/** A URL-safe, readable slug that keeps CJK (`/people/珞珈/`), bounded in length (slug.ts). */
 export function speakerSlug(name: string): string {
-  return name
+  return boundSlug(name
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_+~.·,，、]+/g, '-')
     .replace(/[^\p{L}\p{N}\p{M}-]/gu, '')
     .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/^-|-$/g, ''));
 }

@@ -2,6 +2,7 @@
 import type { Day, Message } from '../types.ts';
 import { TermsMatcher } from '../terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
+import { PrefixTrie } from '../scan.ts';
 
 export interface Features {
   seq: number;
@@ -45,14 +46,18 @@ export interface Features {
 }
 
 const EMOJI = /\[[^\[\]\s]{1,8}\]/g;
-const MD_IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
-const MD_LINK = /\[([^\]]*)\]\([^)]*\)/g;
+// Bracket and parenthesis contents stop at the next opening one too: with `[^\]]*` every `[` of a long
+// `[[[…` run would rescan to its end (quadratic in the message length).
+const MD_IMAGE = /!\[[^\[\]]*\]\([^()]*\)/g;
+const MD_LINK = /\[([^\[\]]*)\]\([^()]*\)/g;
 const URL = /(?:https?|ftp):\/\/\S+/gi;
-const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|[a-z0-9]*[a-z][a-z0-9]*/gi;
+// The second branch only starts where a run of letters/digits starts (it always takes the whole run), so a
+// long run of digits is not rescanned from each of its digits.
+const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|(?<![a-z0-9])[a-z0-9]*[a-z][a-z0-9]*/gi;
 
 const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
 const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|感谢感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|厉害|早|早啊|欢迎|欢迎欢迎|好|ok|OK|[.。…!！~～]+)[.。!！~～\s]*$/;
+const ACK = /^(?:签到|收到|谢谢|多谢|感谢|感谢感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|厉害|早|早啊|欢迎|欢迎欢迎|好|ok|OK|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/;
 const RESUMES = /补充一下|补充下|补充一点|刚回来|回到(?:刚才|之前|上面)|刚才(?:说|讲|那个|的问题)|接着(?:说|刚才)|上面(?:的问题|说的)/;
 const CONTINUES = /^(?:那么|那|所以|还有|另外|而且|并且|然后|再问|接着|再补充)/;
 const SECOND_PERSON = /^(?:你这|你那|你说|你们这|你们说|你的意思|您这|您说)/;
@@ -63,9 +68,31 @@ const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听
 /** Removes @mentions: the names as parsed (they may contain spaces), @all, else `@word` up to a separator. */
 export function stripMentions(text: string, names: string[] = []): string {
   let t = text.replace(/@(?:all|所有人)/gi, ' ');
-  // Longest names first (a stable sort), so "@张三丰" is not cut as "@张三" + "丰"; most messages have none.
-  if (names.length) for (const n of names.length > 1 ? [...names].sort((a, b) => b.length - a.length) : names) if (n) t = t.split('@' + n).join(' ');
+  // The longest name at each @, so "@张三丰" is not cut as "@张三" + "丰"; one pass, however many names.
+  if (names.length) t = cutNames(t, trieOf(names));
   return t.replace(/@[^\s\u2005?？@]{1,40}(?=[\s\u2005?？]|$)/g, ' ');
+}
+
+// One trie per mention list (Message.mentions), however often a message's text is read.
+const tries = new WeakMap<readonly string[], PrefixTrie>();
+function trieOf(names: readonly string[]): PrefixTrie {
+  let t = tries.get(names);
+  if (!t) tries.set(names, (t = new PrefixTrie(new Set(names))));
+  return t;
+}
+
+/** Each `@name` of the trie (the longest at that @) replaced by a space, left to right. */
+function cutNames(t: string, names: PrefixTrie): string {
+  let out = '';
+  let last = 0;
+  for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i)) {
+    const n = names.longestAt(t, i + 1);
+    if (n === null) { i++; continue; }
+    out += t.slice(last, i) + ' ';
+    i += 1 + n.length;
+    last = i;
+  }
+  return last === 0 ? t : out + t.slice(last);
 }
 
 export function plainText(m: Message): string {

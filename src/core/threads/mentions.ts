@@ -2,19 +2,23 @@
 // else matches the written names against the day's display names (nicknames drift: "张杨-航天电子-研发-北京"
 // mentions the speaker "张杨-航天电子-研发").
 import type { Day, Message } from '../types.ts';
+import { PrefixTrie, trimEndWhere } from '../scan.ts';
 
 const SEP = /[-－~～_+·|｜（）() ]+/;
 
+const WORD_AT = /[^\s@?？\u2005,，:：]+/y;
+
 /** Mentioned names as written: Message.mentions, else `@name` runs in the text matched to known speakers. */
-function writtenMentions(m: Message, speakers: string[]): string[] {
+function writtenMentions(m: Message, speakers: PrefixTrie): string[] {
   if (m.mentions.length) return m.mentions;
   const out: string[] = [];
   const text = m.text;
+  // Read in place (no copy of the rest of the text per @): a message can hold thousands of @.
   for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
-    const rest = text.slice(i + 1);
     // Longest speaker name the text continues with; names may contain spaces.
-    const known = speakers.filter((s) => s && rest.startsWith(s)).sort((a, b) => b.length - a.length)[0];
-    out.push(known ?? (rest.match(/^[^\s@?？\u2005,，:：]+/)?.[0] ?? ''));
+    const known = speakers.longestAt(text, i + 1);
+    WORD_AT.lastIndex = i + 1;
+    out.push(known ?? (WORD_AT.exec(text)?.[0] ?? ''));
   }
   return out.filter(Boolean);
 }
@@ -40,17 +44,18 @@ export function resolveMentions(day: Day): string[][] {
   const keyOf = new Map<string, string>();
   for (const m of day.messages) if (m.speaker && !keyOf.has(m.speaker)) keyOf.set(m.speaker, m.speakerId || m.speaker);
   const names = [...keyOf.keys()];
+  const trie = new PrefixTrie(names);
   const cache = new Map<string, string | null>();
   const resolve = (name: string): string | null => {
     if (cache.has(name)) return cache.get(name)!;
-    const n = name.replace(/[?？\u2005\s]+$/, '').trim();
+    const n = trimEndWhere(name, (c) => c === '?' || c === '？' || /\s/.test(c)).trim();
     let hit: string | null = keyOf.get(n) ?? null;
     if (!hit) { const s = names.find((x) => similar(x, n)); hit = s ? keyOf.get(s)! : null; }
     cache.set(name, hit);
     return hit;
   };
   return day.messages.map((m) => {
-    const written = writtenMentions(m, names);
+    const written = writtenMentions(m, trie);
     const out: string[] = [];
     written.forEach((name, k) => {
       const id = m.mentions.length ? m.mentionIds[k] : null;
