@@ -21,8 +21,9 @@ export const HEADING_WEIGHT = 3;
 export const BODY_WEIGHT = 1;
 /**
  * Reciprocal rank fusion constant (Cormack et al. 2009 use 60 for long TREC lists). Our lists are the top
- * few dozen lexical candidates, so a smaller k lets the first places count; fitted on the dev half of
- * test/fixtures/search-dev.json (scripts/eval-search.ts --tune), never on the test half.
+ * few dozen lexical candidates, so a smaller k lets the first places count. Set before measuring and checked
+ * on the dev half of test/fixtures/search-dev.json only (scripts/eval-search.ts --split dev); not fitted by a
+ * search, and never looked at on the test half.
  */
 export const RRF_K = 10;
 /** How much the semantic rank counts beside the lexical rank in the fusion (lexical counts 1). */
