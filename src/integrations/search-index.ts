@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
 import { buildAskIndex } from '../search/ask-build.ts';
+import { count, stage } from '../node/progress.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'cka-search-index',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
         for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
@@ -22,12 +23,10 @@ export default function searchIndex(): AstroIntegration {
           writeFileSync(file, content);
         };
         const stats = buildSearchIndex(loadArchive(), emit);
+        stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
         const ask = buildAskIndex(loadArchive(), emit);
-        logger.info(`question search: ${ask.terms} term vectors × ${ask.dim}, ${ask.threads} threads, ${(ask.bytes / 1024).toFixed(0)} KiB in ${ask.ms.toFixed(0)} ms`);
-        logger.info(
-          `search index: ${stats.messages} messages, ${stats.files} files, ${(stats.bytes.total / 1024).toFixed(0)} KiB in ${stats.ms.toFixed(0)} ms`,
-        );
+        stage('question search', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
       },
     },
   };

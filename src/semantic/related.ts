@@ -4,6 +4,7 @@
 import type { Archive } from '../core/types.ts';
 import { termWords } from '../core/glossary.ts';
 import { loadConfig, type SemanticConfig } from '../node/config.ts';
+import { count, stage } from '../node/progress.ts';
 import { embedCached, type EmbedStats } from './cache.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from './embedder.ts';
 import { denseCosine, sparseCosine, tfidfVectors } from './tfidf.ts';
@@ -127,7 +128,10 @@ export function getRelatedResult(archive: Archive): Promise<RelatedResult> {
   let p = memo.get(archive);
   if (!p) {
     const cfg = loadConfig().semantic;
-    p = configuredEmbedder(cfg).then((embedder) => computeRelated(archive, { embedder, cacheDir: cfg.cacheDir }));
+    const t = performance.now();
+    p = configuredEmbedder(cfg)
+      .then((embedder) => computeRelated(archive, { embedder, cacheDir: cfg.cacheDir }))
+      .then((r) => (stage('related', `${count(r.related.size)} threads and terms (${r.method})`, performance.now() - t), r));
     memo.set(archive, p);
   }
   return p;
