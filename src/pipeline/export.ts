@@ -1,5 +1,6 @@
 // The export JSON contract of DESIGN.md (stable field names; other tools rely on them).
 import type { Archive } from '../model/types.ts';
+import { faqExport } from '../questions/recurring.ts';
 
 export function toExport(a: Archive) {
   return {
@@ -21,5 +22,7 @@ export function toExport(a: Archive) {
       topicEvidence: t.topicEvidence,
     })),
     terms: a.terms.map((t) => ({ slug: t.slug, term: t.term, threadIds: t.threadIds })),
+    // Recurring questions (DESIGN: additive): questions asked on more than one day, the threads newest first.
+    faq: faqExport(a),
   };
 }

@@ -165,7 +165,7 @@ describe('export', () => {
     const file = join(tmp, 'out/archive.json');
     expect(await exportCmd(['--logs', join(tmp, 'content/logs'), '--out', file])).toBe(0);
     const j = JSON.parse(readFileSync(file, 'utf8'));
-    expect(Object.keys(j)).toEqual(['days', 'messages', 'threads', 'terms']);
+    expect(Object.keys(j)).toEqual(['days', 'messages', 'threads', 'terms', 'faq']);
     expect(j.days).toEqual([{ id: 'prodrd/2019-01-08', group: 'prodrd', date: '2019-01-08', author: '徐飞2好', messageCount: 185 }]);
     expect(Object.keys(j.messages[0])).toEqual([
       'id', 'day', 'seq', 'time', 'speaker', 'text', 'links', 'images', 'mentions', 'emojis',
