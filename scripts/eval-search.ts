@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadArchive } from '../src/node/load.ts';
+import { indexArchive, threadHolding } from '../src/pipeline/archive.ts';
 import { buildSearchIndex } from '../src/search/build.ts';
 import { buildAskIndex } from '../src/search/ask-build.ts';
 import { SearchClient } from '../src/search/client.ts';
@@ -24,6 +25,9 @@ const queries = set.queries.filter((q) => split === 'all' || q.split === split);
 const inJudgedDays = (threadId: string) => days.has(threadId.slice(0, threadId.lastIndexOf('/')));
 
 const archive = loadArchive();
+// Judged threads are named by their first message: map each to the thread holding that message today.
+const index = indexArchive(archive);
+for (const q of queries) q.relevant = [...new Set(q.relevant.map((r) => threadHolding(index, r) ?? r))];
 const files = new Map<string, string>();
 buildSearchIndex(archive, (p, c) => files.set(p, c));
 buildAskIndex(archive, (p, c) => files.set(p, c));

@@ -11,7 +11,7 @@ import { compileThreadTerms, type ThreadTerms } from '../threads/features.ts';
 import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
 import { applyStructure, checkCorrections, correctionsByDay, parseCorrections, parseRef, type Correction } from '../threads/corrections.ts';
 import type { Archive, ArchiveInput, CorrectionKind, Day, Message, Problem, Term, Thread, Topic } from '../model/types.ts';
-import { messageId, threadId } from '../model/ids.ts';
+import { messageId, parseThreadId, threadId } from '../model/ids.ts';
 
 export function buildArchive(input: ArchiveInput): Archive {
   const problems: Problem[] = [];
@@ -125,4 +125,14 @@ export function indexArchive(a: Archive): ArchiveIndex {
   const threadOf = new Map<string, string>();
   for (const t of a.threads) for (const id of t.messageIds) threadOf.set(id, t.id);
   return { day, message, thread, threadOf };
+}
+
+/**
+ * The thread that now holds the message a stored thread reference `<day>/t<seq>` starts from. Judgments and
+ * corrections name threads by their first message; when the splitter changes, that message names the same
+ * conversation while the thread ids move.
+ */
+export function threadHolding(index: ArchiveIndex, ref: string): string | undefined {
+  const r = parseThreadId(ref);
+  return r ? index.threadOf.get(messageId(r.day, r.seq)) : undefined;
 }
