@@ -4,19 +4,23 @@ import { dirname, resolve } from 'node:path';
 import { buildArchive } from '../../src/core/archive.ts';
 import { formatProblem, sortProblems } from '../../src/core/check.ts';
 import { toExport } from '../../src/core/export.ts';
+import { NO_PRIVACY } from '../../src/ingest/privacy.ts';
 import { contentDir, readContentMeta, readLogsChecked } from '../../src/node/load.ts';
 
-export const summary = 'export --logs <dir> [--out <file>]  write the archive as JSON (stdout without --out)';
+export const summary = 'export --logs <dir> [--out <file>] [--raw]  write the archive as JSON (stdout without --out; --raw: unmasked)';
 
-const USAGE = 'usage: npm run cli -- export [--logs <dir>] [--out <file>]   (default logs: the content folder\'s logs/)';
+const USAGE = 'usage: npm run cli -- export [--logs <dir>] [--out <file>] [--raw]   (default logs: the content folder\'s logs/)';
 
 export async function run(args: string[]): Promise<number> {
   let logs: string | undefined;
   let out: string | undefined;
+  let raw = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--logs' && i + 1 < args.length) logs = args[++i];
     else if (a === '--out' && i + 1 < args.length) out = args[++i];
+    // --raw: numbers and opted-out names as in the logs, for the archive's owner only; never used for the site.
+    else if (a === '--raw') raw = true;
     else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
     else { console.error(`error: unexpected argument "${a}"\n${USAGE}`); return 2; }
   }
@@ -28,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
   }
   // Never export from broken input: the same errors that stop the site build stop the export.
   const checked = readLogsChecked(logsDir);
-  const archive = buildArchive({ ...readContentMeta(content), logs: checked.logs });
+  const archive = buildArchive({ ...readContentMeta(content), ...(raw ? { privacy: NO_PRIVACY } : {}), logs: checked.logs });
   const errors = sortProblems([...checked.problems, ...archive.problems]).filter((p) => p.severity === 'error');
   if (errors.length) {
     for (const p of errors) console.error(formatProblem(p));

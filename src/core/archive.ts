@@ -7,6 +7,8 @@ import { findQA, threadTitle } from './qa.ts';
 import { compileTopics, scoreCompiledTopics, type CompiledTopics } from './topics.ts';
 import { compileThreadTerms, type ThreadTerms } from './threads/features.ts';
 import { linkTerms, parseGlossaryFile } from './glossary.ts';
+import { DEFAULT_PRIVACY, redactDays } from '../ingest/privacy.ts';
+import { applyOptOut } from '../speakers/opt-out.ts';
 import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from './types.ts';
 
 export function buildArchive(input: ArchiveInput): Archive {
@@ -18,7 +20,10 @@ export function buildArchive(input: ArchiveInput): Archive {
     parsed.push(r.day);
   }
   parsed.sort((a, b) => (a.group === b.group ? a.date.localeCompare(b.date) : a.group.localeCompare(b.group)));
-  const { days, speakers } = assignSpeakers(parsed);
+  // Privacy first: nothing downstream (speakers, threads, search, pages, export) sees a masked number or an opted-out name.
+  const privacy = input.privacy ?? DEFAULT_PRIVACY;
+  const assigned = assignSpeakers(redactDays(parsed, privacy));
+  const { days, speakers } = applyOptOut(assigned.days, assigned.speakers, privacy.optOut);
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
   // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
   const threadTerms = [...terms.flatMap((t) => [t.term, ...t.aliases]), ...input.topics.flatMap((t) => t.terms.map(String))];

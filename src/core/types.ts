@@ -195,6 +195,8 @@ export interface ArchiveInput {
   groups: Group[];
   topics: Topic[];
   glossary: { file: string; source: string }[];
+  /** content/privacy.yaml: what to mask and who is pseudonymised; absent means everything is masked, nobody opted out. */
+  privacy?: import('../ingest/privacy.ts').PrivacyPolicy;
   /** file: path relative to the logs root; source: the file's text (already checked to be UTF-8). */
   logs: { file: string; source: string }[];
 }

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive } from '../core/archive.ts';
 import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
+import { readPrivacy } from './privacy-config.ts';
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
@@ -89,7 +90,7 @@ export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
-  return { groups: readGroups(dir), topics, glossary };
+  return { groups: readGroups(dir), topics, glossary, privacy: readPrivacy(dir) };
 }
 
 // Kept on globalThis: during `astro build` the pages' bundle and the search-index integration load this module as
