@@ -24,6 +24,9 @@ export function buildArchive(input: ArchiveInput): Archive {
   const privacy = input.privacy ?? DEFAULT_PRIVACY;
   const assigned = assignSpeakers(redactDays(parsed, privacy));
   const { days, speakers } = applyOptOut(assigned.days, assigned.speakers, privacy.optOut);
+  // A redirect to an opted-out person would name them in its URL: those go.
+  const ids = new Set(speakers.map((s) => s.id));
+  const speakerRedirects = assigned.redirects.filter((r) => ids.has(r.to));
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
   // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
   const threadTerms = [...terms.flatMap((t) => [t.term, ...t.aliases]), ...input.topics.flatMap((t) => t.terms.map(String))];
@@ -31,7 +34,7 @@ export function buildArchive(input: ArchiveInput): Archive {
   const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTopics(input.topics) };
   const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared));
   linkTerms(terms, threads, days);
-  return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems };
+  return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems, speakerRedirects };
 }
 
 interface Shared {

@@ -188,6 +188,8 @@ export interface Archive {
   topics: Topic[];
   terms: Term[];
   problems: Problem[];
+  /** Old or alternative people slugs -> the person's id; each gets a redirect page at /people/<from>/. */
+  speakerRedirects?: import('../speakers/ids.ts').SpeakerRedirect[];
 }
 
 /** Raw inputs read from content/ by the IO layer; buildArchive is pure over these. */
