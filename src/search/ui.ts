@@ -91,7 +91,7 @@ export function mountSearch(root: HTMLElement): void {
     const all = items();
     if (!all.length) return;
     active = Math.max(0, Math.min(all.length - 1, i));
-    all.forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
+    all.forEach((li, j) => li.setAttribute('aria-current', String(j === active)));
     all[active].scrollIntoView({ block: 'nearest' });
   };
 
@@ -99,7 +99,7 @@ export function mountSearch(root: HTMLElement): void {
   const groupName = (slug: string) => manifest?.groups.find((g) => g.slug === slug)?.name ?? slug;
 
   function renderThread(t: ThreadHit, i: number): HTMLLIElement {
-    const li = el('li', { class: 'result', id: `r${i}`, 'aria-selected': 'false' });
+    const li = el('li', { class: 'result', id: `r${i}`, 'aria-current': 'false' });
     const title = t.title || t.best.text.slice(0, 40);
     li.append(el('h3', {}, el('a', { class: 'result-link', href: href(messageUrl(t.best.id)) }, title)));
     const meta = el('p', { class: 'result-meta' });
@@ -225,7 +225,7 @@ export function mountSearch(root: HTMLElement): void {
       }
     } else if (e.key === 'Escape') {
       active = -1;
-      items().forEach((li) => li.setAttribute('aria-selected', 'false'));
+      items().forEach((li) => li.setAttribute('aria-current', 'false'));
     }
   });
   void search();

@@ -51,7 +51,7 @@ describe.skipIf(skip)('search page in Chromium', () => {
     expect(await page.locator('#q').inputValue()).toBe('对账文件');
     await page.locator('#q').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#search-results li.result').first().getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#search-results li.result').first().getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#m\d+$/);
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('分录流水表结构设计')}`);
