@@ -1,10 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
+import precompress from './src/integrations/precompress.ts';
+import { progressEnd, progressStart } from './src/integrations/progress.ts';
+import { loadConfig } from './src/node/config.ts';
 
-// The site is fully static. CKA_SITE sets the absolute origin used in the sitemap, feeds and structured data.
+// The site is fully static. Its public origin (CKA_SITE, or "site" in archive.config.json) is used for canonical
+// links, the sitemap, robots.txt and the feed; without it those omit absolute URLs (src/site/origin.ts), never
+// writing localhost.
 export default defineConfig({
-  site: process.env.CKA_SITE ?? 'http://localhost:4321',
+  site: loadConfig().site,
   output: 'static',
   trailingSlash: 'always',
   // The Content-Security-Policy (src/site/csp.ts) allows no inline script or <style>: the site's own scripts and
@@ -15,5 +20,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Tests build several sites in parallel; each needs its own cache.
   cacheDir: process.env.CKA_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [searchIndex()],
+  // Order matters: build:done hooks run in this order, so the stage lines end with precompression and the total.
+  integrations: [progressStart(), searchIndex(), precompress(), progressEnd()],
 });

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDay } from '../src/core/parse.ts';
+import { parseDay } from '../src/ingest/parse.ts';
 import { collectStats } from '../src/synth/stats.ts';
 import { generateLogs } from '../src/synth/generate.ts';
 import { contentDir, readLogs } from '../src/node/load.ts';

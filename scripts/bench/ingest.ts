@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildArchive } from '../../src/core/archive.ts';
-import { parseDay } from '../../src/core/parse.ts';
-import { assignSpeakers } from '../../src/core/speaker.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
+import { parseDay } from '../../src/ingest/parse.ts';
+import { assignSpeakers } from '../../src/speakers/assign.ts';
 import { contentDir, readContent, readLogs } from '../../src/node/load.ts';
 import { generateLogs } from '../../src/synth/generate.ts';
 
@@ -138,4 +138,4 @@ export async function run(args: string[]): Promise<void> {
 }
 
 const i = process.argv.indexOf('--child');
-if (i >= 0) child(process.argv[i + 1] as Stage, process.argv[i + 2]);
+if (i >= 0) child(process.argv[i + 1] as Stage, process.argv[i + 2]!);

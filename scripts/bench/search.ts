@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { buildArchive } from '../../src/core/archive.ts';
-import type { Archive } from '../../src/core/types.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
+import type { Archive } from '../../src/model/types.ts';
 import { loadArchive, readContent } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
-import { findTerm, normalize } from '../../src/search/tokenize.ts';
+import { findTerm, normalize } from '../../src/text/tokenize.ts';
 import { generateLogs } from '../../src/synth/generate.ts';
 import { serve } from '../serve.ts';
 import type { AddressInfo } from 'node:net';

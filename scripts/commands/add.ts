@@ -2,7 +2,7 @@
 // content/logs/<group>/. All or nothing: when any file is invalid, nothing at all is written.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { checkLog, formatProblem } from '../../src/core/check.ts';
+import { checkLog, formatProblem } from '../../src/ingest/check.ts';
 import { contentDir, readGroups } from '../../src/node/load.ts';
 
 export const summary = 'add <file>... [--group <slug>] [--force]  validate day logs and copy them into content/logs/';
@@ -33,8 +33,8 @@ export async function run(args: string[]): Promise<number> {
       group = args[++i];
     } else if (a === '--force') force = true;
     else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
-    else if (a.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
-    else files.push(a);
+    else if (a!.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
+    else files.push(a!);
   }
   if (!files.length) { console.error(`error: no files given\n${USAGE}`); return 2; }
 

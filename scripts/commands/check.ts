@@ -1,9 +1,9 @@
 // check --logs <dir>: validates day logs only; prints `file:line: problem` for each problem, exits 1 if any.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { checkLog, formatProblem } from '../../src/core/check.ts';
+import { checkLog, formatProblem } from '../../src/ingest/check.ts';
 import { contentDir, listLogFiles } from '../../src/node/load.ts';
-import type { Problem } from '../../src/core/types.ts';
+import type { Problem } from '../../src/model/types.ts';
 
 export const summary = 'check --logs <dir>  validate day logs; prints file:line: problem, exits 1 if any';
 

@@ -1,9 +1,9 @@
 // export --logs <dir> [--out <file>]: the Archive as JSON (DESIGN export contract), after validation.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { buildArchive } from '../../src/core/archive.ts';
-import { formatProblem, sortProblems } from '../../src/core/check.ts';
-import { toExport } from '../../src/core/export.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
+import { formatProblem, sortProblems } from '../../src/ingest/check.ts';
+import { toExport } from '../../src/pipeline/export.ts';
 import { NO_PRIVACY } from '../../src/ingest/privacy.ts';
 import { contentDir, readContentMeta, readLogsChecked } from '../../src/node/load.ts';
 

@@ -37,8 +37,8 @@ export async function run(args: string[]): Promise<number> {
     else if (a === '--speaker') filters.speaker = value();
     else if (a === '--from') filters.from = value();
     else if (a === '--to') filters.to = value();
-    else if (a.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
-    else words.push(a);
+    else if (a!.startsWith('--')) { console.error(`error: unknown option "${a}"\n${USAGE}`); return 2; }
+    else words.push(a!);
   }
   const query = words.join(' ').trim();
   if (!site || !query) { console.error(`error: ${!site ? '--site is required' : 'a query is required'}\n${USAGE}`); return 2; }

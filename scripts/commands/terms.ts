@@ -1,8 +1,8 @@
 // terms [--limit N] [--json]: candidate glossary terms found in the chat but not yet in content/glossary/,
 // ranked by an unsupervised measure (frequency, cohesion, boundary entropy), with an example message.
 import { loadArchive } from '../../src/node/load.ts';
-import { glossaryCandidates } from '../../src/core/term-candidates.ts';
-import { indexArchive } from '../../src/core/archive.ts';
+import { glossaryCandidates } from '../../src/glossary/term-candidates.ts';
+import { indexArchive } from '../../src/pipeline/archive.ts';
 
 export const summary = 'terms [--limit N] [--json]     candidate glossary terms not yet in content/glossary/';
 

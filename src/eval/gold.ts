@@ -1,5 +1,6 @@
 // Compares an Archive's threads of one day with a gold file (see ../shared/eval: message numbers are seqs).
-import type { Archive } from '../core/types.ts';
+import type { Archive } from '../model/types.ts';
+import { threadPart } from '../model/ids.ts';
 import { exactMatch, oneToOne, oneToOneAssignment, topicAgreement, type ExactMatch } from './metrics.ts';
 
 export interface GoldFile {
@@ -30,12 +31,12 @@ export function evaluateDay(archive: Archive, gold: GoldFile): DayScore | null {
   const p = pred.map((t) => t.seqs);
   const pairs = oneToOneAssignment(g, p);
   const details = gold.threads.map((t, i) => {
-    const q = pairs[i] >= 0 ? pred[pairs[i]] : null;
+    const q = pairs[i]! >= 0 ? pred[pairs[i]!] : null;
     const qs = new Set(q?.seqs ?? []);
     const gs = new Set(t.messages);
     const missing = t.messages.filter((s) => !qs.has(s));
     const extra = (q?.seqs ?? []).filter((s) => !gs.has(s));
-    return `${t.id} ${q ? q.id.split('/').pop() : '-'} [${(t.topics ?? []).join(',')}] vs [${q?.topics.slice(0, 3).join(',') ?? ''}] missing ${missing.join(' ') || '-'} extra ${extra.join(' ') || '-'}  «${q?.title ?? ''}»`;
+    return `${t.id} ${q ? threadPart(q.seq) : '-'} [${(t.topics ?? []).join(',')}] vs [${q?.topics.slice(0, 3).join(',') ?? ''}] missing ${missing.join(' ') || '-'} extra ${extra.join(' ') || '-'}  «${q?.title ?? ''}»`;
   });
   return {
     oneToOne: oneToOne(g, p),

@@ -13,7 +13,7 @@ export function maxWeightAssignment(weights: number[][]): number[] {
   const size = Math.max(n, m);
   let max = 0;
   for (const r of weights) for (const w of r) if (w > max) max = w;
-  const cost = (i: number, j: number) => max - (i < n && j < (weights[i]?.length ?? 0) ? weights[i][j] : 0);
+  const cost = (i: number, j: number) => max - (i < n && j < (weights[i]?.length ?? 0) ? weights[i]![j] : 0)!;
   // Classic e-maxx formulation, 1-based.
   const u = new Array(size + 1).fill(0);
   const v = new Array(size + 1).fill(0);

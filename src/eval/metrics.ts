@@ -37,7 +37,7 @@ export function oneToOne(gold: Clustering, pred: Clustering): number {
   const table = contingency(gold, pred);
   const pairs = maxWeightAssignment(table);
   let overlap = 0;
-  pairs.forEach((j, i) => { if (j >= 0) overlap += table[i][j]; });
+  pairs.forEach((j, i) => { if (j >= 0) overlap += table[i]![j]!; });
   return overlap / total;
 }
 
@@ -72,7 +72,7 @@ export function topicAgreement(
   gold.forEach((g, i) => {
     if (g.topics.length === 0) return;
     n++;
-    const p = pairs[i] >= 0 ? pred[pairs[i]] : null;
+    const p = pairs[i]! >= 0 ? pred[pairs[i]!] : null;
     const top = p?.topics[0];
     if (top ? g.topics.some((t) => same(t, top)) : g.topics.some((t) => noTopic.includes(t))) ok++;
   });

@@ -1,7 +1,7 @@
 // The privacy pass of ingest: masks personal numbers and addresses in every message reading, once,
 // before speakers, threads, search or any page sees the day. Sources are never touched; only the
 // export with `--raw` builds without this pass. Pure over parsed days.
-import type { Day, Message, Segment } from '../core/types.ts';
+import type { Day, Message, Segment } from '../model/types.ts';
 import { DEFAULT_REDACT, findPii, PII_MASK, redactText, type PiiKind, type RedactOptions } from '../text/redact.ts';
 
 /** What content/privacy.yaml chooses. */

@@ -6,12 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
+import { count, stage } from '../node/progress.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'cka-search-index',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': ({ dir }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
         for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics']) rmSync(join(root, sub), { recursive: true, force: true });
@@ -20,9 +21,7 @@ export default function searchIndex(): AstroIntegration {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
         });
-        logger.info(
-          `search index: ${stats.messages} messages, ${stats.files} files, ${(stats.bytes.total / 1024).toFixed(0)} KiB in ${stats.ms.toFixed(0)} ms`,
-        );
+        stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
       },
     },
   };

@@ -1,7 +1,8 @@
 // Project configuration: optional archive.config.json at the project root, overridden by environment variables.
-// Only the semantic settings live here today; unknown keys are ignored so the file can grow.
+// Unknown keys are ignored so the file can grow.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseSiteOrigin } from '../site/origin.ts';
 
 export interface SemanticConfig {
   /** Model id, a folder under modelDir (e.g. Xenova/multilingual-e5-small). */
@@ -20,13 +21,18 @@ export interface SemanticConfig {
 
 export interface Config {
   semantic: SemanticConfig;
+  /**
+   * The public origin the site is served at (https://host), from $CKA_SITE or "site"; undefined when unset. Canonical
+   * links, the sitemap, robots.txt and the feed need it (see src/site/origin.ts).
+   */
+  site: string | undefined;
 }
 
 export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 
 export function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Config {
   const file = join(root, 'archive.config.json');
-  let raw: { semantic?: Partial<SemanticConfig> } = {};
+  let raw: { semantic?: Partial<SemanticConfig>; site?: unknown } = {};
   if (existsSync(file)) {
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -37,7 +43,11 @@ export function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = proces
   const s = raw.semantic ?? {};
   const model = env.CKA_MODEL || s.model || DEFAULT_MODEL;
   const cacheRoot = env.CKA_CACHE_DIR ? `${env.CKA_CACHE_DIR}` : join(root, '.cache');
+  if (raw.site !== undefined && typeof raw.site !== 'string') throw new Error(`${file}: "site" must be a string such as "https://archive.example.org"`);
+  const siteValue = env.CKA_SITE || raw.site || undefined;
+  const site = siteValue === undefined ? undefined : parseSiteOrigin(siteValue, env.CKA_SITE ? 'CKA_SITE' : `${file}: "site"`);
   return {
+    site,
     semantic: {
       model,
       modelDir: resolve(root, env.CKA_MODEL_DIR || s.modelDir || 'models'),

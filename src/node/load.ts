@@ -2,10 +2,11 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
-import { buildArchive } from '../core/archive.ts';
-import { checkFileName, decodeLog, formatProblem, sortProblems } from '../core/check.ts';
+import { buildArchive } from '../pipeline/archive.ts';
+import { checkFileName, decodeLog, formatProblem, sortProblems } from '../ingest/check.ts';
+import type { Archive, ArchiveInput, Group, Problem, Topic } from '../model/types.ts';
+import { count, timed } from './progress.ts';
 import { readPrivacy } from './privacy-config.ts';
-import type { Archive, ArchiveInput, Group, Problem, Topic } from '../core/types.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
 export function contentDir(): string {
@@ -108,8 +109,8 @@ export function loadArchive(dir = contentDir()): Archive {
   let a = cache.get(dir);
   if (!a) {
     const logsDir = join(dir, 'logs');
-    const { logs, problems: fileProblems } = readLogsChecked(logsDir);
-    const built = buildArchive({ ...readContentMeta(dir), logs });
+    const { logs, problems: fileProblems } = timed('read logs', () => readLogsChecked(logsDir), (r) => `${count(r.logs.length)} files`);
+    const built = timed('parse+threads', () => buildArchive({ ...readContentMeta(dir), logs }), archiveSummary);
     built.problems = sortProblems([...fileProblems, ...built.problems]);
     const errors = built.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new LogProblemsError(errors, logsDir);
@@ -117,4 +118,11 @@ export function loadArchive(dir = contentDir()): Archive {
     cache.set(dir, a);
   }
   return a;
+}
+
+/** The counts a build prints once the archive is analysed. */
+function archiveSummary(a: Archive): string {
+  const quiet = a.days.filter((d) => d.messages.length === 0).length;
+  const messages = a.days.reduce((n, d) => n + d.messages.length, 0);
+  return `${count(a.days.length)} days (${count(quiet)} quiet), ${count(messages)} messages, ${count(a.threads.length)} threads, ${count(a.speakers.length)} speakers`;
 }

@@ -1,31 +1,30 @@
-// /feed.xml: an Atom feed of the newest days, each entry summarising the day's threads.
+// /feed.xml: an Atom feed of the newest days, each entry summarising the day's threads. Links and ids follow the
+// configured site URL; without one, links are relative and ids urn:uuid (src/site/origin.ts).
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../node/load.ts';
 import { viewModel } from '../site/model.ts';
 import { dayUrl, threadUrl } from '../site/urls.ts';
 import { isoDateTime, shortTime, truncate, zhDate } from '../site/format.ts';
 import { xmlEscape } from '../site/xml.ts';
-import { safeHttpUrl } from '../site/safe-url.ts';
+import { feedHref, feedId } from '../site/origin.ts';
 
 const FEED_SIZE = 20;
 
 export const GET: APIRoute = ({ site }) => {
   const vm = viewModel(loadArchive());
-  const origin = site?.origin ?? 'http://localhost:4321';
   const days = vm.daysNewest.slice(0, FEED_SIZE);
-  // Every URL in the feed passes the same gate as links on the pages, then our XML escaper.
-  const link = (u: string) => xmlEscape(safeHttpUrl(u) ?? `${origin}/`);
+  // Absolute URLs pass the same gate as links on the pages (src/site/origin.ts), then our XML escaper.
   const updated = days[0] ? isoDateTime(days[0].date, '23:59:59') : '1970-01-01T00:00:00Z';
   const entries = days.map((d) => {
-    const url = `${origin}${dayUrl(d.id)}`;
+    const url = feedHref(site, dayUrl(d.id));
     const threads = (vm.threadsOfDay.get(d.id) ?? []).filter((t) => t.messageIds.length > 1);
-    const items = threads.map((t) => `<li>${xmlEscape(`${shortTime(t.start)} `)}<a href="${link(origin + threadUrl(t.id))}">${xmlEscape(truncate(t.title || '（无标题）', 60))}</a>${xmlEscape(`（${t.messageIds.length} 条）`)}</li>`);
+    const items = threads.map((t) => `<li>${xmlEscape(`${shortTime(t.start)} `)}<a href="${xmlEscape(feedHref(site, threadUrl(t.id)))}">${xmlEscape(truncate(t.title || '（无标题）', 60))}</a>${xmlEscape(`（${t.messageIds.length} 条）`)}</li>`);
     // The HTML summary is built from escaped pieces, then escaped once more as the text of type="html".
     const html = `<p>${xmlEscape(`${d.messages.length} 条消息，${threads.length} 个话题串`)}</p><ul>${items.join('')}</ul>`;
     return `  <entry>
     <title>${xmlEscape(`${vm.groupName(d.group)} ${zhDate(d.date)}`)}</title>
-    <link rel="alternate" type="text/html" href="${link(url)}"/>
-    <id>${link(url)}</id>
+    <link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>
+    <id>${xmlEscape(feedId(site, dayUrl(d.id)))}</id>
     <updated>${isoDateTime(d.date, d.messages[d.messages.length - 1]?.time ?? '23:59:59')}</updated>
     <content type="html">${xmlEscape(html)}</content>
   </entry>`;
@@ -33,9 +32,9 @@ export const GET: APIRoute = ({ site }) => {
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <title>支付群聊天知识库 · 最新聊天日</title>
-  <link rel="self" type="application/atom+xml" href="${link(`${origin}/feed.xml`)}"/>
-  <link rel="alternate" type="text/html" href="${link(`${origin}/`)}"/>
-  <id>${link(`${origin}/`)}</id>
+  <link rel="self" type="application/atom+xml" href="${xmlEscape(feedHref(site, '/feed.xml'))}"/>
+  <link rel="alternate" type="text/html" href="${xmlEscape(feedHref(site, '/'))}"/>
+  <id>${xmlEscape(feedId(site, '/'))}</id>
   <updated>${updated}</updated>
   <author><name>支付群聊天知识库</name></author>
 ${entries.join('\n')}

@@ -4,11 +4,10 @@ import { loadArchive } from '../node/load.ts';
 import { viewModel } from '../site/model.ts';
 import { dayUrl, groupUrl, personUrl, termUrl, threadUrl, topicUrl } from '../site/urls.ts';
 import { xmlEscape } from '../site/xml.ts';
-import { safeHttpUrl } from '../site/safe-url.ts';
+import { absoluteUrl } from '../site/origin.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const vm = viewModel(loadArchive());
-  const origin = site?.origin ?? 'http://localhost:4321';
   const a = vm.archive;
   const dateOf = (dayId: string) => vm.index.day.get(dayId)?.date;
   const entries: [string, string | undefined][] = [
@@ -20,12 +19,13 @@ export const GET: APIRoute = ({ site }) => {
     ...a.speakers.map((s): [string, string | undefined] => [personUrl(s.id), undefined]),
     ...a.terms.map((t): [string, string | undefined] => [termUrl(t.slug), undefined]),
   ];
+  // The protocol requires absolute <loc>; without a configured site the sitemap stays empty (and robots.txt omits it).
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.flatMap(([path, lastmod]) => {
-    // The same URL gate as every link on the site; a URL that fails it is not listed.
-    const loc = safeHttpUrl(origin + path);
-    return loc === null ? [] : [`  <url><loc>${xmlEscape(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`];
+${site ? '' : '<!-- no site URL configured (CKA_SITE): a sitemap needs absolute URLs -->\n'}${entries.flatMap(([path, lastmod]) => {
+    // absoluteUrl passes the URL gate of every link on the site; a URL that fails it is not listed.
+    const loc = absoluteUrl(site, path);
+    return loc === undefined ? [] : [`  <url><loc>${xmlEscape(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`];
   }).join('\n')}
 </urlset>
 `;

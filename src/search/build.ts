@@ -1,7 +1,8 @@
 // Builds the search index files from an Archive. Pure over its input: files go out through `emit`, so the
 // Astro integration, the CLI tests and the benchmark all write (or just measure) the same bytes.
-import type { Archive, Thread } from '../core/types.ts';
-import { indexTokenPositions, isUnigram, prepareVocabulary } from './tokenize.ts';
+import type { Archive, Thread } from '../model/types.ts';
+import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
+import { writeShard, type ShardEntry } from './flex.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, codeChar, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
@@ -40,7 +41,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   let files = 0;
   const write = (path: string, content: string) => {
     const n = Buffer.byteLength(content);
-    const kind = path.split('/')[0].replace(/\.json$/, '') as keyof typeof bytes;
+    const kind = path.split('/')[0]!.replace(/\.json$/, '') as keyof typeof bytes;
     bytes[kind] += n;
     bytes.total += n;
     files++;
@@ -61,7 +62,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   let chunk: DocChunk | null = null;
   let chunkCount = 0;
   const flushChunk = () => {
-    if (chunk) write(`docs/${blocks.length - 1}/${(chunk.first - blocks[blocks.length - 1]) / chunkMessages}.json`, JSON.stringify(chunk));
+    if (chunk) write(`docs/${blocks.length - 1}/${(chunk.first - blocks[blocks.length - 1]!) / chunkMessages}.json`, JSON.stringify(chunk));
     chunk = null;
   };
   const flushBlock = () => {
@@ -119,7 +120,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       const c: DocChunk = chunk!;
       c.m.push([m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
-      if (th && tnos[i] >= 0) c.t[tnos[i]] ??= [th.title, th.topics];
+      if (th && tnos[i]! >= 0) c.t[tnos[i]!] ??= [th.title, th.topics];
       let so = speakerOrds.get(m.speakerId);
       if (!so) speakerOrds.set(m.speakerId, (so = []));
       so.push(ord);
@@ -160,7 +161,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
         o++;
       }
     }
-    const buckets = new Map<string, [string, number[][]][]>();
+    const buckets = new Map<string, ShardEntry[]>();
     for (const [tok, ids] of map) {
       const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
       let arr = buckets.get(key);
@@ -172,8 +173,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       for (let s = 0; s < f.n; s++) {
         if (batches > 1 && s % batches !== b) continue;
         const entries = buckets.get(`${f.dir}/${s}`);
-        // The shape FlexSearch's import expects: { "<n>.map": "[[token, [[ids]]], ...]" } (resolution 1).
-        write(`${f.dir}/${s}.json`, JSON.stringify(entries ? { '1.map': JSON.stringify(entries) } : {}));
+        write(`${f.dir}/${s}.json`, writeShard(entries));
       }
     }
   }

@@ -8,12 +8,14 @@
 // message's far tail has its candidates checked against the text. Text is loaded for the results on screen and
 // their context only.
 import type { Index } from 'flexsearch';
-import { newFlexIndex } from './flex.ts';
-import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from './tokenize.ts';
+import { readShard } from './flex.ts';
+import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank.ts';
+import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
+import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
-import { stripInvisible } from '../core/invisible.ts';
+import { stripInvisible } from '../text/invisible.ts';
 import {
-  POS, ROLE_ANSWER, ROLE_QUESTION, codeValue, shardPath, speakerPath,
+  POS, codeValue, shardPath, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock,
 } from './format.ts';
 
@@ -88,7 +90,6 @@ export interface SearchResult {
   threadCount: number;
 }
 
-const ROLE_WEIGHT: Record<number, number> = { [ROLE_QUESTION]: 1.5, [ROLE_ANSWER]: 1.25 };
 const FAR = POS - 1;
 
 interface BlockView {
@@ -110,7 +111,7 @@ function floorIndex(xs: number[], x: number): number {
   let hi = xs.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (xs[mid] <= x) lo = mid;
+    if (xs[mid]! <= x) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -161,11 +162,7 @@ export class SearchClient {
   private shard(path: string): Promise<Index> {
     let p = this.shards.get(path);
     if (!p) {
-      p = this.file(path).then((t) => {
-        const ix = newFlexIndex();
-        for (const [k, v] of Object.entries(JSON.parse(t) as Record<string, string>)) ix.import(k, v);
-        return ix;
-      });
+      p = this.file(path).then(readShard);
       this.shards.set(path, p);
     }
     return p;
@@ -208,12 +205,12 @@ export class SearchClient {
   private loc(o: number, m: Manifest): Loc {
     const view = this.blockViews.get(floorIndex(m.blocks, o))!;
     const d = floorIndex(view.starts, o);
-    return { view, d, i: o - view.starts[d] };
+    return { view, d, i: o - view.starts[d]! };
   }
 
   private async chunkOf(o: number, m: Manifest): Promise<{ chunk: DocChunk; i: number }> {
     const b = floorIndex(m.blocks, o);
-    const k = Math.floor((o - m.blocks[b]) / m.chunkMessages);
+    const k = Math.floor((o - m.blocks[b]!) / m.chunkMessages);
     const chunk = await this.parsed<DocChunk>(`docs/${b}/${k}.json`);
     return { chunk, i: o - chunk.first };
   }
@@ -221,7 +218,7 @@ export class SearchClient {
   private async texts(ords: Iterable<number>, m: Manifest): Promise<Map<number, [string, string, string]>> {
     const list = [...ords];
     const got = await Promise.all(list.map((o) => this.chunkOf(o, m)));
-    return new Map(list.map((o, j) => [o, got[j].chunk.m[got[j].i]]));
+    return new Map(list.map((o, j) => [o, got[j]!.chunk.m[got[j]!.i]!]));
   }
 
   /** Message ordinal -> term frequency, for one term; exact. */
@@ -243,7 +240,7 @@ export class SearchClient {
       const whole = !pat.complete && LATIN_WORD_WHOLE.test(term.text) ? await this.postings(term.text, m) : null;
       const driver = [...pat.tokens].sort((a, b) => lists.get(a.token)!.size - lists.get(b.token)!.size)[0];
       const len = term.text.length;
-      for (const [o, dOffs] of lists.get(driver.token)!) {
+      for (const [o, dOffs] of lists.get(driver!.token)!) {
         const per = pat.tokens.map((t) => lists.get(t.token)!.get(o));
         if (per.some((x) => !x)) continue;
         // One token that is the whole term (a 2-character CJK term, a lone Latin word): present means matched.
@@ -252,7 +249,7 @@ export class SearchClient {
           continue;
         }
         // Side by side below the far tail (offsets from FAR on are unknown): a sure match.
-        const starts = dOffs.map((x) => x - driver.offset)
+        const starts = dOffs.map((x) => x - driver!.offset)
           .filter((p) => p >= 0 && pat.tokens.every((t, k) => p + t.offset < FAR && per[k]!.includes(p + t.offset)));
         if (!starts.length) {
           // None, but the term may sit in a long message's tail: the text decides.
@@ -298,7 +295,7 @@ export class SearchClient {
     ]);
     const all = new Set<number>();
     for (const tf of perTerm) for (const o of tf.keys()) all.add(o);
-    const idf = perTerm.map((tf) => Math.log(1 + m.messageCount / Math.max(1, tf.size)));
+    const idfs = perTerm.map((tf) => idf(m.messageCount, tf.size));
     await this.blocks(all, m);
 
     const messages: MessageHit[] = [];
@@ -306,10 +303,8 @@ export class SearchClient {
     for (const o of [...all].sort((a, b) => a - b)) {
       if (speakerOrds && !speakerOrds.has(o)) continue;
       const { view, d, i } = this.loc(o, m);
-      const [day, firstSeq, base, codes, seqs] = view.block.days[d];
-      const cut = day.lastIndexOf('/');
-      const group = day.slice(0, cut);
-      const date = day.slice(cut + 1);
+      const [day, firstSeq, base, codes, seqs] = view.block.days[d]!;
+      const { group, date } = dayRef(day);
       if (f.group && group !== f.group) continue;
       if (f.from && date < f.from) continue;
       if (f.to && date > f.to) continue;
@@ -326,7 +321,7 @@ export class SearchClient {
           for (let j = 0; j <= i; j++) if (sameThread(codes, j, i)) { s = seqAt(j); break; }
           firstSeqOf.set(tno, s!);
         }
-        threadId = `${day}/t${s}`;
+        threadId = makeThreadId(day, s!);
       }
       let rel = 0;
       let matched = 0;
@@ -334,17 +329,16 @@ export class SearchClient {
         const n = tf.get(o);
         if (!n) return;
         matched++;
-        rel += idf[k] * (1 + Math.log(n));
+        rel += termWeight(idfs[k]!, n);
       });
-      // Score: all-terms first (hundreds), then tf·idf weighted by where the message sits in its thread.
-      const score = (matched - 1) * 100 + Math.min(90, rel * (ROLE_WEIGHT[role] ?? 1));
+      const score = messageScore(matched, rel, role);
       messages.push({
-        ord: o, id: `${day}/${seqAt(i)}`, day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
+        ord: o, id: messageId(day, seqAt(i)!), day, group, date, seq: seqAt(i)!, speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
         matched, score, ranges: [], tno,
       });
     }
     // Recency breaks ties: a newer discussion first.
-    messages.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.ord - b.ord);
+    messages.sort((a, b) => rankOrder(a, b, a.ord, b.ord));
 
     const byThread = new Map<string, MessageHit[]>();
     for (const h of messages) {
@@ -356,11 +350,10 @@ export class SearchClient {
     const threads: ThreadHit[] = [];
     for (const [threadId, hits] of byThread) {
       const best = hits[0];
-      // More matching messages in a thread lift it a little, never above a better tier.
-      const score = best.score + Math.min(9, 2 * Math.log(hits.length));
-      threads.push({ threadId, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count: hits.length, score, context: [] });
+      const score = threadScore(best!.score, hits.length);
+      threads.push({ threadId, title: '', topics: [], day: best!.day, group: best!.group, date: best!.date, best: best!, count: hits.length, score, context: [] });
     }
-    threads.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.best.ord - b.best.ord);
+    threads.sort((a, b) => rankOrder(a, b, a.best.ord, b.best.ord));
     const shown = threads.slice(0, opts.limit ?? threads.length);
     // Text for what is shown only; without a limit (tests, `search --messages`) for every match.
     await this.hydrate(opts.limit === undefined ? messages : shown.map((t) => t.best), terms);
@@ -393,19 +386,19 @@ export class SearchClient {
     const self: ContextMessage = { seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, ranges: t.best.ranges, hit: true };
     if (t.best.tno < 0) return [self];
     const { view, d, i } = this.loc(t.best.ord, m);
-    const [, firstSeq, , codes, seqs] = view.block.days[d];
+    const [, firstSeq, , codes, seqs] = view.block.days[d]!;
     const idx: number[] = [];
     for (let j = 0; j < codes.length; j++) if (sameThread(codes, j, i)) idx.push(j);
     const k = idx.indexOf(i);
     const near = idx.slice(Math.max(0, k - around), k + around + 1);
     const start = view.starts[d];
-    const texts = await this.texts(near.filter((j) => j !== i).map((j) => start + j), m);
+    const texts = await this.texts(near.filter((j) => j !== i).map((j) => start! + j), m);
     return near.map((j) => {
       if (j === i) return self;
-      const [speaker, , text] = texts.get(start + j)!;
+      const [speaker, , text] = texts.get(start! + j)!;
       const lower = normalize(text);
       const ranges = lower.length === text.length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [];
-      return { seq: seqs ? seqs[j] : firstSeq + j, speaker, text, ranges, hit: false };
+      return { seq: seqs ? seqs[j]! : firstSeq + j, speaker, text, ranges, hit: false };
     });
   }
 }
@@ -418,7 +411,7 @@ function sameThread(codes: string, j: number, i: number): boolean {
 /** A window of `text` around its first range, for one-line snippets (the CLI). */
 export function snippet(text: string, ranges: [number, number][], width = 80): string {
   const flat = text.replace(/\s/g, ' ');
-  const start = ranges.length && flat.length === text.length ? Math.max(0, ranges[0][0] - Math.floor(width / 3)) : 0;
+  const start = ranges.length && flat.length === text.length ? Math.max(0, ranges[0]![0] - Math.floor(width / 3)) : 0;
   const s = flat.slice(start, start + width);
   return (start > 0 ? '…' : '') + s + (start + width < flat.length ? '…' : '');
 }

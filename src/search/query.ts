@@ -1,7 +1,7 @@
 // Query parsing and exact matching. A query is a list of terms: quoted phrases ("..." “...” 「...」) and
 // whitespace-separated words. A message matches a term when its normalized text contains it (Latin terms at
 // word boundaries; a phrase with its inner spaces matching any run of whitespace).
-import { findTerm, isAlnum, normalize, termPattern, type Vocabulary } from './tokenize.ts';
+import { findTerm, isAlnum, normalize, termPattern, type Vocabulary } from '../text/tokenize.ts';
 
 export interface QueryTerm {
   /** Normalized text of the term (a phrase keeps single spaces between its words). */

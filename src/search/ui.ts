@@ -2,7 +2,7 @@
 // "no results" suggestions. Everything from the index is untrusted chat text: the DOM is built with
 // textContent and createElement only, never innerHTML.
 import { SearchClient, type Filters, type SearchResult, type ThreadHit } from './client.ts';
-import { normalize, cjkBigrams } from './tokenize.ts';
+import { normalize, cjkBigrams } from '../text/tokenize.ts';
 import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadUrl } from '../site/urls.ts';
 import { siteHref } from '../site/safe-url.ts';
@@ -37,7 +37,7 @@ function highlighted(text: string, ranges: [number, number][]): DocumentFragment
 /** Long messages are cut around the first match so the context stays readable. */
 function clip(text: string, ranges: [number, number][], max = 240): { text: string; ranges: [number, number][] } {
   if (text.length <= max) return { text, ranges };
-  const start = ranges.length ? Math.max(0, Math.min(ranges[0][0] - 60, text.length - max)) : 0;
+  const start = ranges.length ? Math.max(0, Math.min(ranges[0]![0] - 60, text.length - max)) : 0;
   const end = start + max;
   const pre = start > 0 ? '…' : '';
   const shift = pre.length - start;
@@ -92,7 +92,7 @@ export function mountSearch(root: HTMLElement): void {
     if (!all.length) return;
     active = Math.max(0, Math.min(all.length - 1, i));
     all.forEach((li, j) => li.setAttribute('aria-current', String(j === active)));
-    all[active].scrollIntoView({ block: 'nearest' });
+    all[active]!.scrollIntoView({ block: 'nearest' });
   };
 
   const topicName = (slug: string) => manifest?.topics.find((t) => t.slug === slug)?.name ?? slug;

@@ -31,14 +31,14 @@ export async function embedCached(embedder: Embedder, texts: string[], cacheDir:
   const firstIndex = new Map<string, number>();
   keys.forEach((k, i) => firstIndex.has(k) || firstIndex.set(k, i));
   if (missing.length) {
-    const fresh = await embedder.embed(missing.map((k) => texts[firstIndex.get(k)!]));
-    missing.forEach((k, i) => (store[k] = Buffer.from(fresh[i].buffer, fresh[i].byteOffset, fresh[i].byteLength).toString('base64')));
+    const fresh = await embedder.embed(missing.map((k) => texts[firstIndex.get(k!)!]!));
+    missing.forEach((k, i) => (store[k!] = Buffer.from(fresh[i]!.buffer, fresh[i]!.byteOffset, fresh[i]!.byteLength).toString('base64')));
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(`${file}.tmp`, JSON.stringify(store));
     renameSync(`${file}.tmp`, file); // never leave a half-written cache behind
   }
   const vectors = keys.map((k) => {
-    const b = Buffer.from(store[k], 'base64');
+    const b = Buffer.from(store[k]!, 'base64');
     return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   });
   return { vectors, stats: { total: texts.length, cached: texts.length - missing.length, embedded: missing.length } };

@@ -48,7 +48,7 @@ export async function loadEmbedder(cfg: SemanticConfig, opts: { batchSize?: numb
       for (let i = 0; i < texts.length; i += batchSize) {
         const batch = texts.slice(i, i + batchSize).map((t) => cfg.prefix + t);
         const r = await run(batch, { pooling: 'mean', normalize: true });
-        dim = r.dims[r.dims.length - 1];
+        dim = r.dims[r.dims.length - 1]!;
         for (let b = 0; b < batch.length; b++) out.push(Float32Array.from(r.data.subarray(b * dim, (b + 1) * dim)));
       }
       return out;

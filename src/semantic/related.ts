@@ -1,9 +1,10 @@
 // Related discussions for threads and glossary terms: threads from OTHER days that talk about the same thing.
 // Sentence embeddings when a model is configured and present; otherwise TF-IDF cosine over the search tokens.
 // Computed once per build process (Astro renders many pages that all ask for it).
-import type { Archive } from '../core/types.ts';
-import { termWords } from '../core/glossary.ts';
+import type { Archive } from '../model/types.ts';
+import { termWords } from '../glossary/glossary.ts';
 import { loadConfig, type SemanticConfig } from '../node/config.ts';
+import { count, stage } from '../node/progress.ts';
 import { embedCached, type EmbedStats } from './cache.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from './embedder.ts';
 import { denseCosine, sparseCosine, tfidfVectors } from './tfidf.ts';
@@ -50,7 +51,7 @@ export function relatedDocs(archive: Archive): { threads: Doc[]; terms: Doc[] } 
     const body = t.seqs
       .map((s) => day.messages[s - 1])
       .filter((m) => m && m.duplicateOf === null && (m.kind === 'text' || m.kind === 'link'))
-      .map((m) => m.text.replace(/https?:\/\/\S+/g, ' ').replace(/\[[^\]]{1,8}\]/g, '').trim())
+      .map((m) => m!.text.replace(/https?:\/\/\S+/g, ' ').replace(/\[[^\]]{1,8}\]/g, '').trim())
       .filter(Boolean)
       .join('\n');
     if (body.replace(/[\s\p{P}\p{S}]/gu, '').length < MIN_CHARS) continue;
@@ -87,13 +88,13 @@ export async function computeRelated(archive: Archive, opts: RelatedOptions): Pr
   if (opts.embedder) {
     const cacheDir = opts.cacheDir ?? loadConfig().semantic.cacheDir;
     const { vectors, stats } = await embedCached(opts.embedder, all.map((d) => d.text), cacheDir);
-    const sim = (a: number, b: number) => denseCosine(vectors[a], vectors[b]);
+    const sim = (a: number, b: number) => denseCosine(vectors[a]!, vectors[b]!);
     const related = rank(all, threads, sim, 0, limit, -1);
     return { method: 'embeddings', related, stats };
   }
   const vocab = archive.terms.flatMap(termWords);
   const vectors = tfidfVectors(all.map((d) => d.text), vocab);
-  const sim = (a: number, b: number) => sparseCosine(vectors[a], vectors[b]);
+  const sim = (a: number, b: number) => sparseCosine(vectors[a]!, vectors[b]!);
   return { method: 'tfidf', related: rank(all, threads, sim, 0, limit, MIN_TFIDF), stats: null };
 }
 
@@ -127,7 +128,10 @@ export function getRelatedResult(archive: Archive): Promise<RelatedResult> {
   let p = memo.get(archive);
   if (!p) {
     const cfg = loadConfig().semantic;
-    p = configuredEmbedder(cfg).then((embedder) => computeRelated(archive, { embedder, cacheDir: cfg.cacheDir }));
+    const t = performance.now();
+    p = configuredEmbedder(cfg)
+      .then((embedder) => computeRelated(archive, { embedder, cacheDir: cfg.cacheDir }))
+      .then((r) => (stage('related', `${count(r.related.size)} threads and terms (${r.method})`, performance.now() - t), r));
     memo.set(archive, p);
   }
   return p;

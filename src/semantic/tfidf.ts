@@ -1,5 +1,5 @@
 // Lexical fallback when no embedding model is available: TF-IDF over the search tokenizer's tokens, cosine.
-import { tokenize, type Vocabulary } from '../search/tokenize.ts';
+import { tokenize, type Vocabulary } from '../text/tokenize.ts';
 
 /** Sparse, L2-normalized vector: token -> weight. */
 export type SparseVector = Map<string, number>;
@@ -42,6 +42,6 @@ export function sparseCosine(a: SparseVector, b: SparseVector): number {
 
 export function denseCosine(a: Float32Array, b: Float32Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s; // vectors are normalized
 }

@@ -41,8 +41,8 @@ export function buildCalendar(days: CalendarDayInput[]): Calendar {
   const byDate = new Map<string, CalendarDayInput[]>();
   for (const d of days) byDate.set(d.date, [...(byDate.get(d.date) ?? []), d]);
   const dates = [...byDate.keys()].sort();
-  const first = utc(`${dates[0].slice(0, 7)}-01`);
-  const lastMonth = new Date(utc(`${dates[dates.length - 1].slice(0, 7)}-01`));
+  const first = utc(`${dates[0]!.slice(0, 7)}-01`);
+  const lastMonth = new Date(utc(`${dates[dates.length - 1]!.slice(0, 7)}-01`));
   const end = Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1, 1) - DAY_MS;
   const mondayOffset = (new Date(first).getUTCDay() + 6) % 7;
   const start = first - mondayOffset * DAY_MS;
@@ -63,5 +63,5 @@ export function buildCalendar(days: CalendarDayInput[]): Calendar {
       label: entries.length ? `${date}：${entries.map((e) => e.label).join('，')}` : date,
     });
   }
-  return { cells, weeks: cells[cells.length - 1].week + 1, months };
+  return { cells, weeks: cells[cells.length - 1]!.week + 1, months };
 }

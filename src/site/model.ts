@@ -1,7 +1,7 @@
 // The view model every page reads: the Archive plus the lookups and derived lists pages need, built once per
 // archive (Astro renders hundreds of pages from one process). Pure over the Archive.
-import { indexArchive, type ArchiveIndex } from '../core/archive.ts';
-import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../core/types.ts';
+import { indexArchive, type ArchiveIndex } from '../pipeline/archive.ts';
+import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../model/types.ts';
 import { colourAt } from './palette.ts';
 import { timeToSeconds } from './format.ts';
 
@@ -56,7 +56,7 @@ export function viewModel(archive: Archive): ViewModel {
     const first = (t: Thread) => Math.min(...t.seqs.map((s) => timeToSeconds(day?.messages[s - 1]?.time ?? t.start)).filter(Number.isFinite));
     list.sort((a, b) => a.seq - b.seq);
     // Same order as the timeline (first message time), so lane colours and message colours agree.
-    [...list].sort((a, b) => first(a) - first(b) || a.id.localeCompare(b.id)).forEach((t, i) => threadColour.set(t.id, colourAt(i)));
+    [...list].sort((a, b) => first(a) - first(b) || a.id.localeCompare(b.id)).forEach((t, i) => threadColour.set(t.id, colourAt(i)!));
   }
 
   const push = (m: Map<string, Thread[]>, k: string, t: Thread) => {

@@ -4,4 +4,4 @@ export const PALETTE = [
   '#d63384', '#6f8f00', '#8c564b', '#5c6bc0', '#ff7f0e', '#00897b',
 ];
 
-export const colourAt = (i: number) => PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
+export const colourAt = (i: number) => PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length]!;

@@ -5,7 +5,7 @@
 // without escaping them, so a `"` inside such a URL closed the attribute. Here a URL is decoded, parsed by the
 // WHATWG parser, kept only if it is http(s), and re-serialized from the parsed form with every character that
 // could end or confuse an attribute percent-encoded; the caller then escapes `&` through our own escaper.
-import { decodeEntities } from '../core/text.ts';
+import { decodeEntities } from '../text/entities.ts';
 
 /** Longer URLs are shown as text: no real shared link is this long, and it bounds the work per URL. */
 export const MAX_URL_LENGTH = 4096;

@@ -11,9 +11,9 @@ export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.slice(0, 7).split('-').map(Number);
   const [ty, tm] = to.slice(0, 7).split('-').map(Number);
-  while (y < ty || (y === ty && m <= tm)) {
+  while (y! < ty! || (y === ty && m! <= tm!)) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) { m = 1; y++; }
+    if (++m! > 12) { m = 1; y!++; }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // URL helpers for the DESIGN contract: /<group>/<date>/, /<group>/<date>/t<seq>/, #m<seq>, /topics/<slug>/,
 // /people/<slug>/, /glossary/<slug>/. Every internal link on the site goes through here.
-import { boundSlug } from '../core/slug.ts';
+import { dayRef, messageRef, threadRef } from '../model/ids.ts';
+import { boundSlug } from '../text/slug.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
 /** Decodes a slug that may already be percent-encoded; leaves it alone when it is not valid encoding. */
@@ -31,14 +32,14 @@ const seg = (slug: string) => encodeURIComponent(pathSlug(slug));
 
 export const groupUrl = (group: string) => `/${seg(group)}/`;
 /** Day id `<group>/<date>` -> `/<group>/<date>/` */
-export const dayUrl = (dayId: string) => `/${dayId.split('/').map(seg).join('/')}/`;
+export const dayUrl = (dayId: string) => { const d = dayRef(dayId); return `/${seg(d.group)}/${seg(d.date)}/`; };
 /** Message id `<group>/<date>/<seq>` -> `/<group>/<date>/#m<seq>` */
 export function messageUrl(messageId: string): string {
-  const i = messageId.lastIndexOf('/');
-  return `${dayUrl(messageId.slice(0, i))}#m${messageId.slice(i + 1)}`;
+  const m = messageRef(messageId);
+  return `${dayUrl(m.day)}#m${m.seq}`;
 }
 /** Thread id `<group>/<date>/t<seq>` -> `/<group>/<date>/t<seq>/` */
-export const threadUrl = (threadId: string) => `/${threadId.split('/').map(seg).join('/')}/`;
+export const threadUrl = (threadId: string) => { const t = threadRef(threadId); return `${dayUrl(t.day)}t${t.seq}/`; };
 export const topicUrl = (slug: string) => `/topics/${seg(slug)}/`;
 export const personUrl = (id: string) => `/people/${seg(id)}/`;
 export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;

@@ -5,7 +5,7 @@
 // short hash of their own nickname — never a number that depends on how many came before.
 // Every other slug a person could have had (the bare name, name + any company of theirs) that nobody
 // holds becomes a redirect to them, so a slug that changes (a merge, a new main nickname) still resolves.
-import { boundSlug, slugHash } from '../core/slug.ts';
+import { boundSlug, slugHash } from '../text/slug.ts';
 
 export interface IdRequest {
   /** The person's canonical nickname key (stable tie-break and hash input). */

@@ -2,9 +2,9 @@
 // their messages stay, but their nicknames and name appear nowhere — not as the writer, not in a
 // mention, a quote, a day's author line or anyone's text. Runs right after speakers are assigned, so
 // threads, search, pages and the export are built from the pseudonymised days. Pure.
-import type { Day, Message, Segment, Speaker } from '../core/types.ts';
-import { nameKey, normalizeDisplay } from '../core/speaker/nickname.ts';
-import { slugHash } from '../core/slug.ts';
+import type { Day, Message, Segment, Speaker } from '../model/types.ts';
+import { nameKey, normalizeDisplay } from './nickname.ts';
+import { slugHash } from '../text/slug.ts';
 
 export interface Pseudonym {
   id: string;

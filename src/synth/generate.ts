@@ -159,8 +159,8 @@ function textBody(m: Model, r: Rng, others: string[]): string {
 function day(m: Model, r: Rng, date: string): { source: string; messages: number } {
   const st = m.stats;
   const idx = r.int(0, st.messagesPerDay.length - 1);
-  const planned = Math.max(1, Math.round(st.messagesPerDay[idx] * (0.6 + 0.8 * r.next())));
-  const k = Math.max(2, Math.min(m.people.length, Math.round((planned * st.speakersPerDay[idx]) / st.messagesPerDay[idx])));
+  const planned = Math.max(1, Math.round(st.messagesPerDay[idx]! * (0.6 + 0.8 * r.next())));
+  const k = Math.max(2, Math.min(m.people.length, Math.round((planned * st.speakersPerDay[idx]!) / st.messagesPerDay[idx]!)));
   const chosen = new Set<Person>();
   for (let tries = 0; chosen.size < k && tries < k * 20; tries++) chosen.add(m.pop.sample(r));
   const speakers = [...chosen].map((p) => p.display);
@@ -178,7 +178,7 @@ function day(m: Model, r: Rng, date: string): { source: string; messages: number
   let written = 0;
   const [yyyy, mm, dd] = date.split('-');
   for (let i = 0; i < planned; i++) {
-    t = Math.min(86399, t + Math.floor(gaps[i] * scale));
+    t = Math.min(86399, t + Math.floor(gaps[i]! * scale));
     const time = clock(t);
     const who = activity.sample(r);
     counts.set(who, (counts.get(who) ?? 0) + 1);
@@ -204,7 +204,7 @@ function day(m: Model, r: Rng, date: string): { source: string; messages: number
       written++;
     }
   }
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   const author = r.chance(0.5) ? '"PaymentGroup"' : top;
   const front = ['---', 'layout:     source ', `title:      "${date}-WeChat"`, `date:       ${date} 12:00:00`,
     `author:     ${author}`, `lines:      ${Math.round(written * 0.45)} `, 'tag:       [chat]', '---', ''].join('\n');

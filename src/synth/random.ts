@@ -24,7 +24,7 @@ export function rng(seed: number): Rng {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
     chance: (p) => next() < p,
-    pick: (xs) => xs[Math.floor(next() * xs.length)],
+    pick: (xs) => xs[Math.floor(next() * xs.length)]!,
   };
 }
 
@@ -45,20 +45,20 @@ export class Weighted<T> {
     let hi = this.cum.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.cum[mid] > x) hi = mid;
+      if (this.cum[mid]! > x) hi = mid;
       else lo = mid + 1;
     }
-    return this.items[lo];
+    return this.items[lo]!;
   }
 }
 
 /** Draws from an empirical distribution given as sorted quantiles (linear interpolation between them). */
 export function fromQuantiles(q: readonly number[], r: Rng): number {
-  if (q.length === 1) return q[0];
+  if (q.length === 1) return q[0]!;
   const x = r.next() * (q.length - 1);
   const i = Math.floor(x);
   const f = x - i;
-  return q[i] + (q[Math.min(i + 1, q.length - 1)] - q[i]) * f;
+  return q[i]! + (q[Math.min(i + 1, q.length - 1)]! - q[i]!) * f;
 }
 
 /** Sorted quantiles (count+1 points from min to max) of a sample; the compact form kept in stats.json. */
@@ -66,6 +66,6 @@ export function quantiles(xs: readonly number[], count = 50): number[] {
   if (!xs.length) return [0];
   const s = [...xs].sort((a, b) => a - b);
   const out: number[] = [];
-  for (let i = 0; i <= count; i++) out.push(s[Math.round((i / count) * (s.length - 1))]);
+  for (let i = 0; i <= count; i++) out.push(s[Math.round((i / count) * (s.length - 1))]!);
   return out;
 }

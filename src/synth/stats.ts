@@ -1,8 +1,8 @@
 // Statistics of real day logs, the model the synthetic generator samples from. Pure: parsed days in,
 // a JSON-serialisable SynthStats out. Measured on the raw bodies with plain patterns so that the figures
 // do not shift while the parser evolves.
-import type { Day } from '../core/types.ts';
-import { parseNickname } from '../core/speaker.ts';
+import type { Day } from '../model/types.ts';
+import { parseNickname } from '../speakers/assign.ts';
 import { quantiles } from './random.ts';
 
 export interface SynthStats {
@@ -73,7 +73,7 @@ function bump(m: Map<string, number>, k: string, by = 1): void {
 
 function seconds(t: string): number {
   const [h, m, s] = t.split(':').map(Number);
-  return h * 3600 + m * 60 + s;
+  return h! * 3600 + m! * 60 + s!;
 }
 
 /** The visible text of a body: markup, URLs, emoji codes and mentions removed, lines joined. */
@@ -95,7 +95,7 @@ function nicknameShape(raw: string): { shape: string; sep: string } {
   const parts: [number, string][] = [];
   const at = (v: string | null, code: string) => {
     if (!v) return;
-    const i = raw.indexOf(v.split(/[-－~～_+ ]/)[0]);
+    const i = raw.indexOf(v.split(/[-－~～_+ ]/)[0]!);
     parts.push([i < 0 ? 99 : i, code]);
   };
   at(n.name, 'N'); at(n.company, 'C'); at(n.role, 'R'); at(n.city, 'Y');
@@ -139,12 +139,12 @@ export function collectStats(days: Day[]): SynthStats {
     speakersPerDay.push(per.size);
     const sorted = [...per.values()].sort((a, b) => b - a);
     rankShares.push(sorted.map((v) => v / ms.length));
-    firstHours.push(Number(ms[0].time.slice(0, 2)));
+    firstHours.push(Number(ms[0]!.time.slice(0, 2)));
     const names = [...per.keys()].filter((n) => n.length >= 1).sort((a, b) => b.length - a.length);
 
     ms.forEach((m, i) => {
       hours[Number(m.time.slice(0, 2))]++;
-      if (i > 0) gaps.push(Math.max(0, seconds(m.time) - seconds(ms[i - 1].time)));
+      if (i > 0) gaps.push(Math.max(0, seconds(m.time) - seconds(ms[i - 1]!.time)));
       if (m.speaker === '我') c.me++;
       const prev = ms[i - 1];
       if (prev && prev.time === m.time && prev.raw.trim() === m.raw.trim() && m.raw.trim()) c.duplicate++;
@@ -153,7 +153,7 @@ export function collectStats(days: Day[]): SynthStats {
       if (!body) { c.empty++; return; }
       if (raw.split('\n').filter((l) => l.trim()).length > 1) c.multiLine++;
       const img = /!\[[^\]]*\]\(([^)]*)\)/.exec(raw);
-      if (img) { c.image++; if (/\/img\/\d{6}\//.test(img[1])) c.imageMonthFolder++; }
+      if (img) { c.image++; if (/\/img\/\d{6}\//.test(img[1]!)) c.imageMonthFolder++; }
       const urls = [...raw.replace(/!\[[^\]]*\]\([^)]*\)/g, '').matchAll(URL_RE)].map((u) => u[0]);
       if (urls.length) {
         c.link++;
@@ -161,10 +161,10 @@ export function collectStats(days: Day[]): SynthStats {
         for (const u of urls) {
           const host = /^https?:\/\/([^/?#]+)/.exec(u)?.[1];
           if (host) bump(domains, host.toLowerCase());
-          if (u.includes('&amp;amp;amp;')) ampLevels[3]++;
-          else if (u.includes('&amp;amp;')) ampLevels[2]++;
-          else if (u.includes('&amp;')) ampLevels[1]++;
-          else if (u.includes('&')) ampLevels[0]++;
+          if (u.includes('&amp;amp;amp;')) ampLevels[3]!++;
+          else if (u.includes('&amp;amp;')) ampLevels[2]!++;
+          else if (u.includes('&amp;')) ampLevels[1]!++;
+          else if (u.includes('&')) ampLevels[0]!++;
         }
       }
       if (/[@＠]/.test(raw)) {
@@ -177,8 +177,8 @@ export function collectStats(days: Day[]): SynthStats {
           if (name && ['?', '\u2005', ' '].includes(after)) bump(suffix, after);
         }
       }
-      const codes = [...raw.matchAll(EMOJI_RE)].map((e) => e[1]).filter((e) => !/^https?:/.test(e));
-      if (codes.length) { c.emoji++; for (const e of codes) bump(emojis, e); }
+      const codes = [...raw.matchAll(EMOJI_RE)].map((e) => e[1]).filter((e) => !/^https?:/.test(e!));
+      if (codes.length) { c.emoji++; for (const e of codes) bump(emojis, e!); }
       if (raw.includes('「')) c.quote++;
       if (/\?\?/.test(raw)) c.lostEmoji++;
       if (!img && !urls.length && !raw.includes('「')) {

@@ -30,13 +30,13 @@ describe.skipIf(skip)('site without JavaScript', () => {
 
   it('shows a day with all its messages and a timeline whose lanes lead to the threads', async () => {
     const day = archive.days.find((d) => (archive.threads.filter((t) => t.day === d.id).length > 2)) ?? archive.days[0];
-    await page.goto(`${server.url}${dayUrl(day.id)}`);
+    await page.goto(`${server.url}${dayUrl(day!.id)}`);
     const rows = page.locator('.messages > li[id^="m"]');
-    expect(await rows.count()).toBe(day.messages.length);
+    expect(await rows.count()).toBe(day!.messages.length);
     expect(await rows.first().isVisible()).toBe(true);
     expect(await page.locator('.timeline svg').isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTEFACTS, 'day-nojs.png') });
-    const t = archive.threads.find((x) => x.day === day.id && x.messageIds.length > 1)!;
+    const t = archive.threads.find((x) => x.day === day!.id && x.messageIds.length > 1)!;
     await page.locator(`.legend a[href="${threadUrl(t.id)}"]`).click();
     await page.waitForURL(`**${threadUrl(t.id)}`, { waitUntil: 'domcontentloaded' });
     expect(await page.locator('main .messages > li').count()).toBe(t.messageIds.length);

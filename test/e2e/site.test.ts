@@ -46,32 +46,32 @@ describe.skipIf(skip)('site in Chromium', () => {
 
     // Home -> the newest day.
     await page.locator('#latest-h + ul a').first().click();
-    await page.waitForURL(`**${dayUrl(newestDay.id)}`, { waitUntil: 'domcontentloaded' });
-    expect(await page.locator('.messages > li[id^="m"]').count()).toBe(newestDay.messages.length);
+    await page.waitForURL(`**${dayUrl(newestDay!.id)}`, { waitUntil: 'domcontentloaded' });
+    expect(await page.locator('.messages > li[id^="m"]').count()).toBe(newestDay!.messages.length);
     await shot('day-desktop');
 
     // Day -> a thread, through its timeline lane (an SVG link). Pick a thread that has topics so the walk can go on.
-    const threads = archive.threads.filter((t) => t.day === newestDay.id);
+    const threads = archive.threads.filter((t) => t.day === newestDay!.id);
     const target = threads.find((t) => t.topics.length > 0 && t.participants.length > 0) ?? threads[0];
     expect(await page.locator('.timeline a.lane').count()).toBe(threads.length);
-    await page.locator(`.timeline a.lane[data-thread="${target.id}"]`).click();
-    await page.waitForURL(`**${threadUrl(target.id)}`, { waitUntil: 'domcontentloaded' });
-    expect(await page.locator('h1').textContent()).toBe(target.title || '（无标题）');
+    await page.locator(`.timeline a.lane[data-thread="${target!.id}"]`).click();
+    await page.waitForURL(`**${threadUrl(target!.id)}`, { waitUntil: 'domcontentloaded' });
+    expect(await page.locator('h1').textContent()).toBe(target!.title || '（无标题）');
     await shot('thread-desktop');
 
     // The link back to the day lands on the thread's first message, highlighted as :target.
     await page.locator('a.back-to-day').click();
-    await page.waitForURL(`**${dayUrl(target.day)}#m${target.seq}`, { waitUntil: 'domcontentloaded' });
-    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(`m${target.seq}`);
-    expect(await page.locator(`#m${target.seq}`).isVisible()).toBe(true);
+    await page.waitForURL(`**${dayUrl(target!.day)}#m${target!.seq}`, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(`m${target!.seq}`);
+    expect(await page.locator(`#m${target!.seq}`).isVisible()).toBe(true);
     await page.goBack();
-    await page.waitForURL(`**${threadUrl(target.id)}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForURL(`**${threadUrl(target!.id)}`, { waitUntil: 'domcontentloaded' });
 
     // Thread -> its first topic.
-    expect(target.topics.length, 'the bundled content has threads with topics').toBeGreaterThan(0);
+    expect(target!.topics.length, 'the bundled content has threads with topics').toBeGreaterThan(0);
     await page.locator('aside .pills a').first().click();
-    await page.waitForURL(`**/topics/${target.topics[0]}/`, { waitUntil: 'domcontentloaded' });
-    expect(await page.locator(`a[href="${threadUrl(target.id)}"]`).count()).toBeGreaterThan(0);
+    await page.waitForURL(`**/topics/${target!.topics[0]}/`, { waitUntil: 'domcontentloaded' });
+    expect(await page.locator(`a[href="${threadUrl(target!.id)}"]`).count()).toBeGreaterThan(0);
     expect(await page.locator('.trend svg rect.bar').count()).toBeGreaterThan(0);
     await shot('topic-desktop', true);
 
@@ -90,24 +90,24 @@ describe.skipIf(skip)('site in Chromium', () => {
 
   it('gives every message an anchor that targets that very message', async () => {
     const day = archive.days.find((d) => d.messages.length > 50) ?? archive.days[0];
-    for (const m of [day.messages[0], day.messages[Math.floor(day.messages.length / 2)], day.messages[day.messages.length - 1]]) {
-      await page.goto(`${server.url}${dayUrl(day.id)}#m${m.seq}`);
+    for (const m of [day!.messages[0], day!.messages[Math.floor(day!.messages.length / 2)], day!.messages[day!.messages.length - 1]]) {
+      await page.goto(`${server.url}${dayUrl(day!.id)}#m${m!.seq}`);
       const row = page.locator(':target');
-      expect(await row.getAttribute('id')).toBe(`m${m.seq}`);
-      expect(await row.locator('time').first().textContent()).toBe(m.time.slice(0, 5));
-      if (m.speaker) expect(await row.locator('.msg-speaker').textContent()).toBe(m.speaker);
+      expect(await row.getAttribute('id')).toBe(`m${m!.seq}`);
+      expect(await row.locator('time').first().textContent()).toBe(m!.time.slice(0, 5));
+      if (m!.speaker) expect(await row.locator('.msg-speaker').textContent()).toBe(m!.speaker);
     }
   });
 
   it('colours message rows with their thread colour, and the legend links every lane', async () => {
     const day = archive.days[0];
-    await page.goto(`${server.url}${dayUrl(day.id)}`);
-    const t = archive.threads.find((x) => x.day === day.id && x.messageIds.length > 1)!;
+    await page.goto(`${server.url}${dayUrl(day!.id)}`);
+    const t = archive.threads.find((x) => x.day === day!.id && x.messageIds.length > 1)!;
     const laneColour = await page.locator(`.timeline a.lane[data-thread="${t.id}"] line`).last().getAttribute('stroke');
     const rowColour = await page.locator(`#m${t.seqs[1]}`).evaluate((el) => getComputedStyle(el).getPropertyValue('--c').trim());
     expect(rowColour).toBe(laneColour);
     const legend = await page.locator('.legend a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(legend.sort()).toEqual(archive.threads.filter((x) => x.day === day.id).map((x) => threadUrl(x.id)).sort());
+    expect(legend.sort()).toEqual(archive.threads.filter((x) => x.day === day!.id).map((x) => threadUrl(x.id)).sort());
   });
 
   it('degrades an image that cannot load to a labelled placeholder', async () => {
@@ -148,10 +148,10 @@ describe.skipIf(skip)('site in Chromium', () => {
 
   it('follows the system dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}${dayUrl(newestDay.id)}`);
+    await page.goto(`${server.url}${dayUrl(newestDay!.id)}`);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = bg.match(/\d+/g)!.map(Number);
-    expect(r + g + b).toBeLessThan(120);
+    expect(r! + g! + b!).toBeLessThan(120);
     await shot('day-dark');
     await page.goto(`${server.url}/`);
     await shot('home-dark');

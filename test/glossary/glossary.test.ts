@@ -3,14 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { buildArchive, indexArchive } from '../../src/core/archive.ts';
-import { linkTerms, parseGlossaryEntry, termSpans, termWords } from '../../src/core/glossary.ts';
-import { asksAbout, findDefinitions } from '../../src/core/definitions.ts';
-import { concordance, cooccurringTerms, occurrencesByMonth } from '../../src/core/concordance.ts';
-import { discoverTerms } from '../../src/core/term-discovery.ts';
-import { glossaryCandidates } from '../../src/core/term-candidates.ts';
+import { buildArchive, indexArchive } from '../../src/pipeline/archive.ts';
+import { compileTermWords, linkTerms, parseGlossaryEntry, termSpansWith, termWords } from '../../src/glossary/glossary.ts';
+import { asksAbout, findDefinitions } from '../../src/glossary/definitions.ts';
+import { concordance, cooccurringTerms, occurrencesByMonth } from '../../src/glossary/concordance.ts';
+import { discoverTerms } from '../../src/glossary/term-discovery.ts';
+import { glossaryCandidates } from '../../src/glossary/term-candidates.ts';
 import { readContent } from '../../src/node/load.ts';
-import type { Day, Message, Term } from '../../src/core/types.ts';
+import type { Day, Message, Term } from '../../src/model/types.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const input = readContent(join(ROOT, 'content'));
@@ -60,16 +60,16 @@ describe('curated glossary (content/glossary)', () => {
   });
 });
 
-describe('termSpans and linkTerms', () => {
+describe('termSpansWith and linkTerms', () => {
   const terms = [mk('a', '分录流水'), mk('b', '流水'), mk('c', 'canal')];
   it('prefers the longest match and never overlaps', () => {
-    expect(termSpans('先记分录流水再记流水', terms)).toEqual([
+    expect(termSpansWith('先记分录流水再记流水', compileTermWords(terms))).toEqual([
       { start: 2, end: 6, slug: 'a' },
       { start: 8, end: 10, slug: 'b' },
     ]);
   });
   it('does not match a Latin term inside a longer word', () => {
-    expect(termSpans('canals and Canal', terms)).toEqual([{ start: 11, end: 16, slug: 'c' }]);
+    expect(termSpansWith('canals and Canal', compileTermWords(terms))).toEqual([{ start: 11, end: 16, slug: 'c' }]);
   });
   it('links 分录流水 to the 2018-08-08 ledger discussion', () => {
     const t = term('fenlu-liushui');
@@ -84,17 +84,17 @@ describe('definitions found in the chat', () => {
   const vocabulary = archive.terms.flatMap(termWords);
   it('ranks the colon definition of 分录流水 first, with speaker and date', () => {
     const defs = findDefinitions(term('fenlu-liushui'), archive.days, { vocabulary });
-    expect(defs[0].messageId).toBe('devarch/2018-08-08/155');
-    expect(defs[0].pattern).toBe('colon');
-    expect(defs[0].speaker).toContain('蓝蝶');
-    expect(defs[0].snippet).toBe('分录流水：每个交易类型对应的会计分录的流水'); // stops where 交易流水： starts
+    expect(defs[0]!.messageId).toBe('devarch/2018-08-08/155');
+    expect(defs[0]!.pattern).toBe('colon');
+    expect(defs[0]!.speaker).toContain('蓝蝶');
+    expect(defs[0]!.snippet).toBe('分录流水：每个交易类型对应的会计分录的流水'); // stops where 交易流水： starts
     expect(defs.map((d) => d.messageId)).toContain('devarch/2018-08-08/172'); // 分录流水用来给总账报表用的
     expect(defs.map((d) => d.messageId)).not.toContain('devarch/2018-08-08/152'); // 啥叫分录流水 is the question
   });
 
   it('finds 账户流水 and 交易流水 in the same list message', () => {
-    expect(findDefinitions(term('zhanghu-liushui'), archive.days, { vocabulary })[0].snippet).toBe('账户流水： 账户的余额变化流水记录');
-    expect(findDefinitions(term('jiaoyi-liushui'), archive.days, { vocabulary })[0].snippet).toContain('指的是每个交易类型的每笔交易流水');
+    expect(findDefinitions(term('zhanghu-liushui'), archive.days, { vocabulary })[0]!.snippet).toBe('账户流水： 账户的余额变化流水记录');
+    expect(findDefinitions(term('jiaoyi-liushui'), archive.days, { vocabulary })[0]!.snippet).toContain('指的是每个交易类型的每笔交易流水');
   });
 
   it('recognises each pattern and answers to 啥叫X / X是什么', () => {
@@ -135,8 +135,8 @@ describe('concordance', () => {
 
   it('counts occurrences per month over the whole archive span, zeros included', () => {
     const series = occurrencesByMonth(concordance(term('fenlu-liushui'), archive), archive);
-    expect(series[0].period).toBe('2017-09');
-    expect(series[series.length - 1].period).toBe('2019-01');
+    expect(series[0]!.period).toBe('2017-09');
+    expect(series[series.length - 1]!.period).toBe('2019-01');
     expect(series.find((p) => p.period === '2018-08')!.count).toBeGreaterThan(10);
     expect(series.find((p) => p.period === '2018-03')!.count).toBe(0);
   });
@@ -206,7 +206,7 @@ function fakeDay(rows: [string, string][]): Day {
   const id = 'g/2020-01-01';
   const messages: Message[] = rows.map(([speaker, text], i) => ({
     id: `${id}/${i + 1}`, day: id, seq: i + 1, line: i + 1, time: `10:00:${String(i).padStart(2, '0')}`, speaker, speakerId: speaker, raw: text, text,
-    segments: [{ type: 'text', text }], links: [], images: [], mentions: [...text.matchAll(/@(\S+?)\s/g)].map((m) => m[1]), mentionIds: [], emojis: [],
+    segments: [{ type: 'text', text }], links: [], images: [], mentions: [...text.matchAll(/@(\S+?)\s/g)].map((m) => m[1]!), mentionIds: [], emojis: [],
     kind: 'text', quote: null, duplicateOf: null, flags: [],
   }));
   return { id, group: 'g', date: '2020-01-01', file: 'g/2020-01-01-chat.markdown', title: '', author: null, declaredLines: null, tags: [], messages };

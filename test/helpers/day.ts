@@ -1,5 +1,5 @@
 // Builds small hand-made Day objects for unit tests of threads, qa and topics.
-import type { Day, Message } from '../../src/core/types.ts';
+import type { Day, Message } from '../../src/model/types.ts';
 
 export interface MsgSpec {
   time: string;
@@ -19,7 +19,7 @@ export function makeDay(specs: MsgSpec[], id = 'g/2020-01-01'): Day {
     mentions: s.mentions ?? [], mentionIds: (s.mentions ?? []).map((n) => n), emojis: [],
     kind: s.kind ?? (s.text ? 'text' : 'empty'), quote: s.quote ?? null, duplicateOf: s.duplicateOf ?? null, flags: [],
   }));
-  return { id, group, date, file: `${group}/${date}-chat.markdown`, title: '', author: null, declaredLines: null, tags: [], messages };
+  return { id, group: group!, date: date!, file: `${group}/${date}-chat.markdown`, title: '', author: null, declaredLines: null, tags: [], messages };
 }
 
 /** The thread (list of seqs) that holds a seq. */

@@ -12,7 +12,8 @@ export function buildSite(contentDir: string, outDir: string, extraEnv: Record<s
   mkdirSync(outDir, { recursive: true });
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, CKA_CONTENT_DIR: resolve(contentDir), CKA_CACHE_DIR: `${outDir}.cache`, ...extraEnv },
+    // A public origin, as a production deployment has; a test of the site-less build passes CKA_SITE: ''.
+    env: { ...process.env, CKA_SITE: process.env.CKA_SITE ?? 'https://archive.example.org', CKA_CONTENT_DIR: resolve(contentDir), CKA_CACHE_DIR: `${outDir}.cache`, ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -6,8 +6,8 @@
 // three runs, with a generous bound (10x) and a floor for tiny times. No absolute timing is asserted.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkLog } from '../../src/core/check.ts';
-import { buildArchive } from '../../src/core/archive.ts';
+import { checkLog } from '../../src/ingest/check.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
 
 const FILE = 'g/2020-01-01-chat.markdown';
 const UNITS = ['[', '![', '](', '@', '＠', '&amp;', '`', '*', '_', '[[]', '[a', ']', '(', '@a ', '?', ' ', '\t', '1', '.', '「', '」', '【', '<', '不是', '[强', '[x](', 'http://a', 'a-', '.。'];

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkLog } from '../../src/core/check.ts';
-import { headerLayoutBreaks } from '../../src/core/header-layout.ts';
-import { HEADER, parseDay, splitLines } from '../../src/core/parse.ts';
+import { checkLog } from '../../src/ingest/check.ts';
+import { headerLayoutBreaks } from '../../src/ingest/header-layout.ts';
+import { HEADER, parseDay, splitLines } from '../../src/ingest/parse.ts';
 import { listLogFiles } from '../../src/node/load.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

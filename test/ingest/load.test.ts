@@ -38,8 +38,8 @@ describe('loadArchive', () => {
   it('reads a BOM + CRLF log exactly like the LF original', () => {
     const a = loadArchive(content({ 'prodrd/2019-01-08-chat.markdown': REAL }));
     const b = loadArchive(content({ 'prodrd/2019-01-08-chat.markdown': '\ufeff' + REAL.replace(/\n/g, '\r\n') }));
-    const strip = (x: typeof a) => x.days[0].messages.map((m) => ({ ...m, raw: m.raw.replace(/\r/g, '') }));
-    expect(b.days[0].messages.length).toBe(185);
+    const strip = (x: typeof a) => x.days[0]!.messages.map((m) => ({ ...m, raw: m.raw.replace(/\r/g, '') }));
+    expect(b.days[0]!.messages.length).toBe(185);
     expect(strip(b)).toEqual(strip(a));
   });
   it('readLogs refuses a file that is not UTF-8', () => {

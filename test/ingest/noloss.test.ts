@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDay } from '../../src/core/parse.ts';
-import { decodeEntities } from '../../src/core/text.ts';
+import { parseDay } from '../../src/ingest/parse.ts';
+import { decodeEntities } from '../../src/text/segments.ts';
 import { listLogFiles } from '../../src/node/load.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -36,7 +36,7 @@ describe('no loss over every real log', () => {
       const bad: string[] = [];
       day.messages.forEach((m, i) => {
         if (m.seq !== i + 1) bad.push(`${m.id}: seq ${m.seq}`);
-        if (!lines[m.line - 1].startsWith(`> ${m.time}`)) bad.push(`${m.id}: line ${m.line} is not its header`);
+        if (!lines[m.line - 1]!.startsWith(`> ${m.time}`)) bad.push(`${m.id}: line ${m.line} is not its header`);
         const raw = norm(m.raw);
         const pieces: string[] = [...m.links.map((l) => l.url), ...m.images.map((x) => x.url)];
         for (const g of m.segments) {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDay } from '../../src/core/parse.ts';
-import { decodeEntities, parseInline, visibleText } from '../../src/core/text.ts';
-import type { Message, ParsedDay } from '../../src/core/types.ts';
+import { parseDay } from '../../src/ingest/parse.ts';
+import { decodeEntities, parseInline, visibleText } from '../../src/text/segments.ts';
+import type { Message, ParsedDay } from '../../src/model/types.ts';
 
 const FIX = join(import.meta.dirname, '../fixtures/ingest');
 
@@ -61,7 +61,7 @@ describe('headers', () => {
       [3, 13, '12:44:46', 'wxid_mbg14jvtbon722'],
       [4, 17, '20:42:42', '刘江-现在支付-开发'],
     ]);
-    expect(p.day.messages[0].id).toBe('prodrd/2019-01-08/1');
+    expect(p.day.messages[0]!.id).toBe('prodrd/2019-01-08/1');
   });
   it('keeps speakers with spaces, trailing spaces, `?` artefacts and 我 (devarch 2017-12-19)', () => {
     const p = fixture('devarch-2017-12-19-chat.markdown');
@@ -74,12 +74,12 @@ describe('headers', () => {
     expect(fixture('proddev-2017-09-20-chat.markdown').day.messages.map((m) => m.speaker)).toContain('李玉福@农信互联');
   });
   it('accepts three spaces before the speaker', () => {
-    expect(fixture('adapted-2018-08-08-chat.markdown').day.messages[0].speaker).toBe('老熊-头条-支付PL');
+    expect(fixture('adapted-2018-08-08-chat.markdown').day.messages[0]!.speaker).toBe('老熊-头条-支付PL');
   });
   it('keeps a header-like line with a bad time as text and reports it', () => {
     const p = fixture('adapted-2018-08-08-chat.markdown');
     const last = p.day.messages[p.day.messages.length - 1];
-    expect(last.text).toBe('稍等\n> 9:05:01  wood-通联-技术');
+    expect(last!.text).toBe('稍等\n> 9:05:01  wood-通联-技术');
     expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', line: 55, message: expect.stringContaining('9:05:01') })]);
   });
 });
@@ -128,8 +128,8 @@ describe('entities', () => {
     const m = at(fixture('prodarch-2017-12-20-chat.markdown'), '06:57:22');
     expect(m.kind).toBe('link');
     expect(m.text).toBe('20171218-微服务下支付宝接入');
-    expect(m.links[0].url).toMatch(/^http:\/\/mp\.weixin\.qq\.com\/s\?__biz=MzI4OTQ3MTI2NA==&mid=2247483892&idx=1&sn=/);
-    expect(m.links[0].url).not.toContain('&amp;');
+    expect(m.links[0]!.url).toMatch(/^http:\/\/mp\.weixin\.qq\.com\/s\?__biz=MzI4OTQ3MTI2NA==&mid=2247483892&idx=1&sn=/);
+    expect(m.links[0]!.url).not.toContain('&amp;');
   });
 });
 
@@ -166,14 +166,14 @@ describe('links and images', () => {
     expect(real.kind).toBe('image');
     expect(real.text).toBe('');
     expect(real.images).toEqual([{ url: 'http://static.cocolian.cn/img/201712/20171220_110046.png', alt: '2017-12-20 11:00:46', safe: true }]);
-    expect(at(p, '10:04:00').images[0].url).toBe('http://static.cocolian.cn/img/20180808_100400.png');
+    expect(at(p, '10:04:00').images[0]!.url).toBe('http://static.cocolian.cn/img/20180808_100400.png');
   });
   it('marks a red-packet link as a system notice (prodarch 2017-12-20 09:29:39)', () => {
     expect(at(fixture('prodarch-2017-12-20-chat.markdown'), '09:29:39').kind).toBe('system');
   });
   it('flags javascript: targets as unsafe', () => {
     const i = parseInline('[x](javascript:alert(1))');
-    expect(i.links[0].safe).toBe(false);
+    expect(i.links[0]!.safe).toBe(false);
   });
 });
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildArchive } from '../../src/core/archive.ts';
-import { toExport } from '../../src/core/export.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
+import { toExport } from '../../src/pipeline/export.ts';
 import { readContentMeta, readLogs } from '../../src/node/load.ts';
 import { NO_PRIVACY } from '../../src/ingest/privacy.ts';
 import { findPii } from '../../src/text/redact.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkLog } from '../../src/core/check.ts';
+import { checkLog } from '../../src/ingest/check.ts';
 import { listLogFiles } from '../../src/node/load.ts';
 
 const LOGS = join(import.meta.dirname, '../../content/logs');
@@ -46,7 +46,7 @@ describe('mutated real logs', () => {
   it('never throw and never lose a header that is still present', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: sources.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (k, muts) => {
-        const { file, bytes } = sources[k];
+        const { file, bytes } = sources[k]!;
         const mutated = muts.reduce(apply, Buffer.from(bytes));
         const r = checkLog(file, mutated); // must not throw
         for (const p of r.problems) {
@@ -64,7 +64,7 @@ describe('mutated real logs', () => {
         const present = lines.map((l, i) => (HEADER_LINE.test(l) ? i + 1 : 0)).filter(Boolean);
         const got = new Set(r.parsed.day.messages.map((m) => m.line));
         expect(present.filter((line) => !got.has(line))).toEqual([]);
-        expect(r.parsed.day.messages.filter((m) => !lines[m.line - 1].startsWith(`> ${m.time}`)).map((m) => m.line)).toEqual([]);
+        expect(r.parsed.day.messages.filter((m) => !lines[m.line - 1]!.startsWith(`> ${m.time}`)).map((m) => m.line)).toEqual([]);
         if (present.length === 0) expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
       }),
       { numRuns: 150, seed: Number(process.env.CKA_FC_SEED ?? 20240917) },

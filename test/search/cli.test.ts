@@ -14,11 +14,11 @@ describe('cli search', () => {
     const out = JSON.parse(r.stdout) as { threadId: string; messageId: string; score: number; snippet: string }[];
     expect(out.length).toBeGreaterThan(0);
     expect(out.length).toBeLessThanOrEqual(3);
-    expect(Object.keys(out[0]).sort()).toEqual(['messageId', 'score', 'snippet', 'threadId']);
-    expect(out[0].threadId).toMatch(/^devarch\/2018-08-08\/t\d+$/);
-    expect(out[0].messageId.startsWith('devarch/2018-08-08/')).toBe(true);
-    expect(out[0].snippet).toContain('分录流水');
-    for (let i = 1; i < out.length; i++) expect(out[i - 1].score).toBeGreaterThanOrEqual(out[i].score);
+    expect(Object.keys(out[0]!).sort()).toEqual(['messageId', 'score', 'snippet', 'threadId']);
+    expect(out[0]!.threadId).toMatch(/^devarch\/2018-08-08\/t\d+$/);
+    expect(out[0]!.messageId.startsWith('devarch/2018-08-08/')).toBe(true);
+    expect(out[0]!.snippet).toContain('分录流水');
+    for (let i = 1; i < out.length; i++) expect(out[i - 1]!.score).toBeGreaterThanOrEqual(out[i]!.score);
   });
   it('lists every matching message with --messages', () => {
     const r = cli('--site', MAIN_SITE, '--messages', '分录流水');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
-import type { Archive } from '../../src/core/types.ts';
+import type { Archive } from '../../src/model/types.ts';
 
 let archive: Archive;
 const files = new Map<string, string>();
@@ -80,7 +80,7 @@ describe('first-query downloads', () => {
     const topic = withTerm.find((t) => t.topics.length)!.topics[0];
     const { c, fetched } = client();
     const r = await c.search('流水', { filters: { topic } });
-    const inTopic = new Set(archive.threads.filter((t) => t.topics.includes(topic)).map((t) => t.id));
+    const inTopic = new Set(archive.threads.filter((t) => t.topics.includes(topic!)).map((t) => t.id));
     expect(r.messages.length).toBeGreaterThan(0);
     expect(r.messages.every((m) => m.threadId && inTopic.has(m.threadId))).toBe(true);
     expect(fetched).toContain(`topics/${topic}.json`);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
-import { findTerm, normalize } from '../../src/search/tokenize.ts';
-import type { Archive } from '../../src/core/types.ts';
+import { findTerm, normalize } from '../../src/text/tokenize.ts';
+import type { Archive } from '../../src/model/types.ts';
 
 let archive: Archive;
 let client: SearchClient;
@@ -43,9 +43,9 @@ describe('exact terms', () => {
   });
   it('finds 分录流水 only in the 2018-08-08 ledger discussion', async () => {
     const r = await client.search('分录流水', { limit: 3 });
-    expect(r.threads[0].day).toBe('devarch/2018-08-08');
-    expect(r.threads[0].best.text).toContain('分录流水');
-    expect(r.threads[0].context.some((c) => c.hit)).toBe(true);
+    expect(r.threads[0]!.day).toBe('devarch/2018-08-08');
+    expect(r.threads[0]!.best.text).toContain('分录流水');
+    expect(r.threads[0]!.context.some((c) => c.hit)).toBe(true);
   });
 });
 
@@ -73,7 +73,7 @@ describe('several terms and phrases', () => {
     const r = await client.search('流水', { filters: { group: 'devarch', from: '2018-08-08', to: '2018-08-08' } });
     expect(r.messages.length).toBeGreaterThan(0);
     expect(r.messages.every((m) => m.day === 'devarch/2018-08-08')).toBe(true);
-    const sp = r.messages[0].speakerId;
+    const sp = r.messages[0]!.speakerId;
     const s = await client.search('流水', { filters: { speaker: sp } });
     expect(s.messages.every((m) => m.speakerId === sp)).toBe(true);
     expect(s.messages.length).toBeLessThan((await client.search('流水')).messages.length);

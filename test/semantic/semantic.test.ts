@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTinyModel } from '../helpers/tiny-model.ts';
-import { buildArchive } from '../../src/core/archive.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
 import { readContent } from '../../src/node/load.ts';
 import { loadConfig, type SemanticConfig } from '../../src/node/config.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from '../../src/semantic/embedder.ts';
 import { embedCached } from '../../src/semantic/cache.ts';
 import { computeRelated, configuredEmbedder, relatedDocs } from '../../src/semantic/related.ts';
 import { sparseCosine, tfidfVectors } from '../../src/semantic/tfidf.ts';
-import type { ArchiveInput } from '../../src/core/types.ts';
+import type { ArchiveInput } from '../../src/model/types.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const content = readContent(join(ROOT, 'content'));
@@ -43,13 +43,13 @@ describe('embeddings with a tiny local model', () => {
   it('loads through @xenova/transformers and returns mean-pooled, normalized vectors', async () => {
     const e = await loadEmbedder(cfg);
     const [a, b, c] = await e.embed(['分录流水和账户流水怎么核对', '账户流水和分录流水日终核对', '睡眠周期大约九十分钟']);
-    expect(a.length).toBe(32);
-    for (const v of [a, b, c]) expect(Math.hypot(...v)).toBeCloseTo(1, 4);
-    const dot = (x: Float32Array, y: Float32Array) => x.reduce((s, xi, i) => s + xi * y[i], 0);
-    expect(dot(a, b)).toBeGreaterThan(dot(a, c)); // same characters, different order: close
+    expect(a!.length).toBe(32);
+    for (const v of [a!, b!, c!]) expect(Math.hypot(...v)).toBeCloseTo(1, 4);
+    const dot = (x: Float32Array, y: Float32Array) => x.reduce((s, xi, i) => s + xi * y[i]!, 0);
+    expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!)); // same characters, different order: close
     // Batching does not change a vector (padding is masked out by the pooling).
     const [alone] = await e.embed(['睡眠周期大约九十分钟']);
-    expect(Array.from(alone).map((x) => x.toFixed(5))).toEqual(Array.from(c).map((x) => x.toFixed(5)));
+    expect(Array.from(alone!).map((x) => x.toFixed(5))).toEqual(Array.from(c!).map((x) => x.toFixed(5)));
   });
 
   it('refuses a missing model with ModelUnavailable, without touching the network', async () => {
@@ -85,7 +85,7 @@ describe('embeddings with a tiny local model', () => {
     expect(r.related.size).toBeGreaterThan(archive.threads.length / 3);
     for (const [key, items] of r.related) {
       expect(items.length).toBeLessThanOrEqual(4);
-      for (let i = 1; i < items.length; i++) expect(items[i - 1].score).toBeGreaterThanOrEqual(items[i].score);
+      for (let i = 1; i < items.length; i++) expect(items[i - 1]!.score).toBeGreaterThanOrEqual(items[i]!.score);
       if (!key.startsWith('term:')) for (const it of items) expect(dayOf.get(it.threadId)).not.toBe(dayOf.get(key));
     }
     expect(r.related.get('term:fenlu-liushui')?.length).toBeGreaterThan(0);
@@ -117,9 +117,9 @@ describe('fallback without a model', () => {
 
   it('tf-idf cosine: shared rare words relate, disjoint texts do not', () => {
     const v = tfidfVectors(['分录流水 账户流水 核对', '账户流水 分录流水 日终', '睡眠 周期 起床', '睡眠 周期 午睡']);
-    expect(sparseCosine(v[0], v[1])).toBeGreaterThan(0.3);
-    expect(sparseCosine(v[0], v[2])).toBe(0);
-    expect(sparseCosine(v[2], v[3])).toBeGreaterThan(sparseCosine(v[0], v[3]));
+    expect(sparseCosine(v[0]!, v[1]!)).toBeGreaterThan(0.3);
+    expect(sparseCosine(v[0]!, v[2]!)).toBe(0);
+    expect(sparseCosine(v[2]!, v[3]!)).toBeGreaterThan(sparseCosine(v[0]!, v[3]!));
   });
 });
 

@@ -9,7 +9,7 @@ import { dayUrl, personUrl, threadUrl, topicUrl, groupUrl } from '../../src/site
 
 const archive = loadArchive(join(ROOT, 'content'));
 /** The file a URL path is served from (the server decodes the path, then appends index.html). */
-const fileOf = (url: string) => join(MAIN_SITE, decodeURIComponent(url.split('#')[0]), 'index.html');
+const fileOf = (url: string) => join(MAIN_SITE, decodeURIComponent(url.split('#')[0]!), 'index.html');
 const html = (url: string) => readFileSync(fileOf(url), 'utf8');
 
 describe('built site', () => {
@@ -40,15 +40,15 @@ describe('built site', () => {
   });
   it('lays a thread out as Q&A, links back to its place in the day, and describes it as DiscussionForumPosting', () => {
     const t = archive.threads.find((x) => x.questionId && x.messageIds.length > 2) ?? archive.threads[0];
-    const page = html(threadUrl(t.id));
-    expect(page).toContain(`href="${dayUrl(t.day)}#m${t.seq}"`);
-    if (t.questionId) expect(page).toContain('id="q-h"');
+    const page = html(threadUrl(t!.id));
+    expect(page).toContain(`href="${dayUrl(t!.day)}#m${t!.seq}"`);
+    if (t!.questionId) expect(page).toContain('id="q-h"');
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page);
     expect(ld).not.toBeNull();
-    const data = JSON.parse(ld![1]);
+    const data = JSON.parse(ld![1]!);
     // No answer in a chat log is ever marked accepted, so no thread may claim to be a QAPage.
     expect(data['@type']).toBe('DiscussionForumPosting');
-    expect(data.comment.length).toBe(t.messageIds.length - 1);
+    expect(data.comment.length).toBe(t!.messageIds.length - 1);
   });
   it('serves a sitemap of every day and thread, and an Atom feed of the newest days, both linked from the head', () => {
     const sitemap = readFileSync(join(MAIN_SITE, 'sitemap.xml'), 'utf8');
@@ -58,7 +58,7 @@ describe('built site', () => {
     expect(feed).toMatch(/^<\?xml/);
     expect((feed.match(/<entry>/g) ?? []).length).toBe(Math.min(20, archive.days.length));
     const newest = [...archive.days].sort((a, b) => b.date.localeCompare(a.date))[0];
-    expect(feed.indexOf(dayUrl(newest.id))).toBeGreaterThan(0);
+    expect(feed.indexOf(dayUrl(newest!.id))).toBeGreaterThan(0);
     const home = html('/');
     expect(home).toContain('href="/feed.xml"');
     expect(home).toContain('href="/sitemap.xml"');
@@ -71,14 +71,14 @@ describe('built site', () => {
     const broken = new Set<string>();
     for (const f of pages) {
       for (const [, href] of readFileSync(join(MAIN_SITE, f), 'utf8').matchAll(/href="(\/[^"#?]*)/g)) {
-        const path = join(MAIN_SITE, decodeURIComponent(href.replace(/&amp;/g, '&')));
-        if (!existsSync(href.endsWith('/') ? join(path, 'index.html') : path)) broken.add(`${f} -> ${href}`);
+        const path = join(MAIN_SITE, decodeURIComponent(href!.replace(/&amp;/g, '&')));
+        if (!existsSync(href!.endsWith('/') ? join(path, 'index.html') : path)) broken.add(`${f} -> ${href}`);
       }
     }
     expect([...broken].slice(0, 20)).toEqual([]);
   });
   it('puts the header navigation on every page', () => {
-    const page = html(dayUrl(archive.days[0].id));
+    const page = html(dayUrl(archive.days[0]!.id));
     for (const href of ['/topics/', '/glossary/', '/people/', '/search/']) expect(page).toContain(`href="${href}"`);
     expect(page).toContain('class="skip-link" href="#main"');
   });

@@ -64,7 +64,7 @@ describe('timeline', () => {
   it('maps times onto whole hours from the first to the last message', () => {
     const tl = layoutTimeline(threads);
     expect(tl.axis[0]).toEqual({ x: 0, label: '08:00' });
-    expect(tl.axis[tl.axis.length - 1].x).toBeLessThanOrEqual(100);
+    expect(tl.axis[tl.axis.length - 1]!.x).toBeLessThanOrEqual(100);
     const a = tl.lanes.find((l) => l.threadId === 'g/d/t1')!;
     expect(a.ticks).toHaveLength(4);
     expect(a.x0).toBeLessThan(a.x1);
@@ -92,8 +92,8 @@ describe('calendar', () => {
       { date: '2018-08-07', count: 40, href: '/devarch/2018-08-07/', label: 'dev' },
       { date: '2018-09-01', count: 10, href: '/x/2018-09-01/', label: 'x' },
     ]);
-    expect(cal.cells[0].date).toBe('2018-08-01');
-    expect(cal.cells[cal.cells.length - 1].date).toBe('2018-09-30');
+    expect(cal.cells[0]!.date).toBe('2018-08-01');
+    expect(cal.cells[cal.cells.length - 1]!.date).toBe('2018-09-30');
     expect(cal.cells).toHaveLength(61);
     const aug8 = cal.cells.find((c) => c.date === '2018-08-08')!;
     expect(aug8.weekday).toBe(2); // Wednesday
@@ -102,8 +102,8 @@ describe('calendar', () => {
     expect(cal.cells.find((c) => c.date === '2018-08-09')!.href).toBeNull();
     expect(cal.months.map((m) => m.label)).toEqual(['8月', '9月']);
     // 2018-08-01 is a Wednesday: the first column starts on the Monday before it.
-    expect(cal.cells[0].weekday).toBe(2);
-    expect(cal.cells[0].week).toBe(0);
+    expect(cal.cells[0]!.weekday).toBe(2);
+    expect(cal.cells[0]!.week).toBe(0);
   });
   it('sums days of several groups on one date', () => {
     const cal = buildCalendar([{ date: '2018-01-02', count: 3, href: '/a/2018-01-02/', label: 'a' }, { date: '2018-01-02', count: 4, href: '/b/2018-01-02/', label: 'b' }]);
@@ -124,11 +124,11 @@ describe('trend', () => {
   });
   it('scales bars to the box, the tallest full height, empty months flat', () => {
     const bars = barGeometry([{ month: '2018-01', count: 4 }, { month: '2018-02', count: 0 }, { month: '2018-03', count: 1 }], 300, 40);
-    expect(bars[0].height).toBe(40);
-    expect(bars[0].y).toBe(0);
-    expect(bars[1].height).toBe(0);
-    expect(bars[2].height).toBe(10);
-    expect(bars[2].x + bars[2].width).toBeLessThanOrEqual(300);
+    expect(bars[0]!.height).toBe(40);
+    expect(bars[0]!.y).toBe(0);
+    expect(bars[1]!.height).toBe(0);
+    expect(bars[2]!.height).toBe(10);
+    expect(bars[2]!.x + bars[2]!.width).toBeLessThanOrEqual(300);
   });
 });
 

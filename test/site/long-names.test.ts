@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildSite, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, personUrl } from '../../src/site/urls.ts';
-import { MAX_SLUG_BYTES } from '../../src/core/slug.ts';
+import { MAX_SLUG_BYTES } from '../../src/text/slug.ts';
 
 const NAMES = [
   '测'.repeat(200),

@@ -5,9 +5,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, ROOT } from '../helpers/site.ts';
-import { buildArchive } from '../../src/core/archive.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
 import { personUrl } from '../../src/site/urls.ts';
-import type { Archive } from '../../src/core/types.ts';
+import type { Archive } from '../../src/model/types.ts';
 
 const day = (date: string, msgs: [string, string, string][]) =>
   `---\nlayout:     source\ntitle:      "${date}-WeChat"\ndate:       ${date} 12:00:00\nauthor:     "None"\n---\n` +

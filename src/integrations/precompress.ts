@@ -1,0 +1,132 @@
+// Astro integration: after every other build step, writes <file>.gz and <file>.br beside each text asset of the
+// output so a static host serves them as they are (nginx gzip_static/brotli_static, scripts/serve.ts, most CDNs)
+// instead of compressing on every request or not at all.
+//
+// Speed: brotli quality 5 (not the default 11): on the bundled site it gives 1.60 MiB against 1.37 MiB at quality 11
+// but in 2.3 s instead of 105 s; gzip level 9 costs the same as 6. Files are compressed through zlib's async API, so
+// the thread pool uses every core, a few files at a time so memory stays bounded on a large archive.
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { count, stage } from '../node/progress.ts';
+
+/** Text assets worth compressing; images and fonts are compressed formats already. */
+export const PRECOMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
+
+/** Below this a compressed copy saves less than a packet and only costs a file. */
+export const MIN_BYTES = 256;
+
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 9;
+const CONCURRENCY = 8;
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+export interface PrecompressStats {
+  /** Text assets seen. */
+  files: number;
+  /** Those that got compressed copies. */
+  compressed: number;
+  bytes: { original: number; gzip: number; brotli: number };
+  /** Stale .gz/.br copies removed (their file is gone, too small now, or no longer compresses). */
+  removed: number;
+  ms: number;
+}
+
+async function listFiles(dir: string, out: string[] = []): Promise<string[]> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await listFiles(p, out);
+    else if (e.isFile()) out.push(p); // symlinks are not followed: they could lead out of the folder
+  }
+  return out;
+}
+
+const variantsOf = (file: string) => [`${file}.gz`, `${file}.br`] as const;
+
+/**
+ * Writes .gz and .br copies of every text asset under `root` that is at least `minBytes` long and gets smaller,
+ * and removes copies that no longer belong to a file (so a re-used output folder never serves a stale body).
+ */
+export async function precompressDir(root: string, minBytes = MIN_BYTES): Promise<PrecompressStats> {
+  const t0 = performance.now();
+  const all = await listFiles(root);
+  const texts = all.filter((f) => PRECOMPRESSED_EXTENSIONS.has(extname(f).toLowerCase()));
+  const stats: PrecompressStats = { files: texts.length, compressed: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, removed: 0, ms: 0 };
+  const keep = new Set<string>();
+
+  const one = async (file: string) => {
+    const body = await readFile(file);
+    if (body.length < minBytes) return;
+    const [gz, br] = await Promise.all([
+      gzipAsync(body, { level: GZIP_LEVEL }),
+      brotliAsync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+    ]);
+    const [gzFile, brFile] = variantsOf(file);
+    let wrote = false;
+    if (gz.length < body.length) {
+      await writeFile(gzFile, gz);
+      keep.add(gzFile);
+      stats.bytes.gzip += gz.length;
+      wrote = true;
+    }
+    if (br.length < body.length) {
+      await writeFile(brFile, br);
+      keep.add(brFile);
+      stats.bytes.brotli += br.length;
+      wrote = true;
+    }
+    if (wrote) {
+      stats.compressed++;
+      stats.bytes.original += body.length;
+    }
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < texts.length) {
+      const file = texts[next++];
+      if (file !== undefined) await one(file);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, texts.length) }, worker));
+
+  // Copies from an earlier build that this one did not (re)write.
+  for (const f of all) {
+    if (!(f.endsWith('.gz') || f.endsWith('.br')) || keep.has(f)) continue;
+    // Only copies of text assets: a shipped archive.tar.gz is a file of its own.
+    if (!PRECOMPRESSED_EXTENSIONS.has(extname(f.slice(0, -3)).toLowerCase())) continue;
+    await rm(f, { force: true });
+    stats.removed++;
+  }
+  stats.ms = performance.now() - t0;
+  return stats;
+}
+
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+export default function precompress(): AstroIntegration {
+  return {
+    name: 'cka-precompress',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const s = await precompressDir(fileURLToPath(dir));
+        stage(
+          'precompress',
+          `${count(s.compressed)} of ${count(s.files)} text files: ${mib(s.bytes.original)} → gzip ${mib(s.bytes.gzip)}, brotli ${mib(s.bytes.brotli)}`,
+          s.ms,
+        );
+      },
+    },
+  };
+}

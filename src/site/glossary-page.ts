@@ -1,0 +1,41 @@
+// Everything a glossary page shows, computed once per archive: definitions from members, concordance grouped
+// by thread, occurrences per month, related and co-occurring terms.
+import { concordance, cooccurringTerms, occurrencesByMonth, type CoTerm, type KwicGroup, type PeriodCount } from '../glossary/concordance.ts';
+import { findDefinitions, type Definition } from '../glossary/definitions.ts';
+import { termWords } from '../glossary/glossary.ts';
+import type { Archive, Term } from '../model/types.ts';
+
+export interface GlossaryPage {
+  term: Term;
+  definitions: Definition[];
+  kwic: KwicGroup[];
+  occurrences: number;
+  byMonth: PeriodCount[];
+  related: Term[];
+  cooccurring: CoTerm[];
+}
+
+const memo = new WeakMap<Archive, Map<string, GlossaryPage>>();
+
+export function glossaryPages(archive: Archive): Map<string, GlossaryPage> {
+  let pages = memo.get(archive);
+  if (pages) return pages;
+  pages = new Map();
+  const bySlug = new Map(archive.terms.map((t) => [t.slug, t]));
+  const vocabulary = archive.terms.flatMap(termWords);
+  for (const term of archive.terms) {
+    const kwic = concordance(term, archive);
+    const co = cooccurringTerms(term, archive.terms).filter((c) => !term.related.includes(c.slug));
+    pages.set(term.slug, {
+      term,
+      definitions: findDefinitions(term, archive.days, { limit: 8, vocabulary }),
+      kwic,
+      occurrences: kwic.reduce((n, g) => n + g.lines.length, 0),
+      byMonth: occurrencesByMonth(kwic, archive),
+      related: term.related.map((s) => bySlug.get(s)).filter((t): t is Term => !!t),
+      cooccurring: co,
+    });
+  }
+  memo.set(archive, pages);
+  return pages;
+}
