@@ -41,7 +41,8 @@ const MOBILE = String.raw`(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}`;
 const LANDLINE = String.raw`(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)[- ]?[2-9]\d{2,3}[- ]?\d{4}(?:-\d{1,4})?`;
 const PHONE_RE = new RegExp(`${L}(?:${MOBILE}|${LANDLINE})${R}`, 'g');
 // Local part and domain without nested quantifiers; the TLD is letters only, so `a@b.1` is not an address.
-const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,12}(?![A-Za-z0-9])/g;
+// Not right after `//`: `https://bank.example@evil.example/` is a URL's userinfo, shown as a URL.
+const EMAIL_RE = /(?<![A-Za-z0-9._%+-])(?<!\/\/)[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,12}(?![A-Za-z0-9])/g;
 const IDCARD_RE = new RegExp(`${L}[1-9]\\d{16}[\\dXx]${R}`, 'g');
 // 16–19 digits, optionally in groups of four separated by one space or hyphen.
 const CARD_RE = new RegExp(`${L}\\d{4}(?:[ -]?\\d{4}){3}(?:[ -]?\\d{1,3})?${R}`, 'g');

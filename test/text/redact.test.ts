@@ -30,6 +30,7 @@ describe('findPii', () => {
     expect(findPii('简历发我邮箱101453@qq.com就好').map((h) => h.text)).toEqual(['101453@qq.com']);
     expect(findPii('投递到jing.wangjing@antfin.com或微信').map((h) => h.text)).toEqual(['jing.wangjing@antfin.com']);
     expect(findPii('@wood-通联 你好 @张三 ')).toEqual([]);
+    expect(findPii('https://bank.example@evil.example/')).toEqual([]);
   });
   it('honours kinds and the allow-list', () => {
     const s = '热线028-88888888，手机13122708365，邮箱a.b@c.com';
