@@ -6,6 +6,7 @@ import { formatProblem, sortProblems } from '../../src/ingest/check.ts';
 import { toExport } from '../../src/pipeline/export.ts';
 import { NO_PRIVACY } from '../../src/ingest/privacy.ts';
 import { contentDir, readContentMeta, readLogsChecked } from '../../src/node/load.ts';
+import { checkLogSet } from '../../src/ingest/checks/index.ts';
 
 export const summary = 'export --logs <dir> [--out <file>] [--raw]  write the archive as JSON (stdout without --out; --raw: unmasked)';
 
@@ -33,7 +34,10 @@ export async function run(args: string[]): Promise<number> {
   // Never export from broken input: the same errors that stop the site build stop the export.
   const checked = readLogsChecked(logsDir);
   const archive = buildArchive({ ...readContentMeta(content), ...(raw ? { privacy: NO_PRIVACY } : {}), logs: checked.logs });
-  const errors = sortProblems([...checked.problems, ...archive.problems]).filter((p) => p.severity === 'error');
+  // The content checks (two files of one day, citations that name the wrong message) stop it too.
+  const byFile = new Map(archive.days.map((d) => [d.file, d]));
+  const set = checkLogSet(checked.logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ ...l, day }] : []; }), { groups: archive.groups.map((g) => g.slug) });
+  const errors = sortProblems([...checked.problems, ...archive.problems, ...set]).filter((p) => p.severity === 'error');
   if (errors.length) {
     for (const p of errors) console.error(formatProblem(p));
     console.error(`error: ${errors.length} problem(s) in ${logs ?? logsDir}; nothing exported (run: npm run cli -- check --logs <dir>)`);

@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SearchClient, snippet, type Filters } from '../../src/search/client.ts';
 
-export const summary = 'search --site <dist dir> [--limit N] <query>  search the built site\'s index (JSON)';
+export const summary = 'search --site <dist dir> [--limit N] [--explain] <query>  search the built site\'s index: terms or a question (JSON)';
 
-const USAGE = 'usage: search --site <dist dir> [--limit N] [--messages] [--group G] [--topic T] [--speaker ID] [--from DATE] [--to DATE] <query>';
+const USAGE = 'usage: search --site <dist dir> [--limit N] [--messages] [--explain] [--group G] [--topic T] [--speaker ID] [--from DATE] [--to DATE] <query>';
 
 /** A fetcher over a built site's search folder: what `fetch('/search/<path>')` returns in the browser. */
 export function siteFetcher(site: string) {
@@ -18,6 +18,7 @@ export async function run(args: string[]): Promise<number> {
   let site: string | undefined;
   let limit = 20;
   let messagesMode = false;
+  let explain = false;
   const filters: Filters = {};
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -32,6 +33,7 @@ export async function run(args: string[]): Promise<number> {
       limit = Number(value());
       if (!Number.isInteger(limit) || limit < 1) { console.error(`error: --limit must be a positive integer\n${USAGE}`); return 2; }
     } else if (a === '--messages') messagesMode = true;
+    else if (a === '--explain') explain = true;
     else if (a === '--group') filters.group = value();
     else if (a === '--topic') filters.topic = value();
     else if (a === '--speaker') filters.speaker = value();
@@ -55,6 +57,14 @@ export async function run(args: string[]): Promise<number> {
     // Every matching message, ranked (--limit does not apply): what exactness is measured on.
     ? r.messages.map((h) => ({ threadId: h.threadId, messageId: h.id, score: round(h.score), snippet: snippet(h.text, h.ranges) }))
     : r.threads.map((t) => ({ threadId: t.threadId, messageId: t.best.id, score: round(t.score), snippet: snippet(t.best.text, t.best.ranges) }));
-  process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+  // --explain: how the query was read and what ranked the results, around the same results.
+  const body = explain
+    ? {
+      query, mode: r.mode, dropped: r.explain.dropped, terms: r.explain.terms, expansions: r.explain.expansions,
+      signals: Object.fromEntries(Object.entries(r.explain.signals).map(([k, v]) => [k, round(v)])), semantic: r.explain.semantic,
+      glossary: r.cards.map((c) => c.slug), closest: r.closest.map((c) => c.threadId), results: out,
+    }
+    : out;
+  process.stdout.write(JSON.stringify(body, null, 1) + '\n');
   return 0;
 }

@@ -92,7 +92,8 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
     } else if (!blocks.length && preamble < 0 && l!.trim() !== '') preamble = i;
   }
   if (preamble >= 0) problem(preamble + 1, 'warning', 'text before the first message header belongs to no message');
-  if (!blocks.length) problem(Math.min(lines.length, fm.bodyStart + 1) || 1, 'error', 'no messages (no "> HH:MM:SS  speaker" header line)');
+  // A quiet day (front matter only: 36 days of the real archive) is a warning; a file with neither is no log.
+  if (!blocks.length) problem(Math.min(lines.length, fm.bodyStart + 1) || 1, fm.present ? 'warning' : 'error', 'no messages (no "> HH:MM:SS  speaker" header line)');
 
   // Pass 2: bodies.
   const names = nameMatcher(blocks.map((b) => b.speaker));

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
+import { buildAskIndex } from '../search/ask-build.ts';
 import { count, stage } from '../node/progress.ts';
 
 export default function searchIndex(): AstroIntegration {
@@ -15,13 +16,17 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
-        for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics']) rmSync(join(root, sub), { recursive: true, force: true });
-        const stats = buildSearchIndex(loadArchive(), (path, content) => {
+        for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
+        const emit = (path: string, content: string) => {
           const file = join(root, path);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
-        });
+        };
+        const stats = buildSearchIndex(loadArchive(), emit);
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
+        // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
+        const ask = buildAskIndex(loadArchive(), emit);
+        stage('question search', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
       },
     },
   };

@@ -134,6 +134,11 @@ export interface TopicScore {
   score: number;
 }
 
+export type ThreadKind = 'qa' | 'talk' | 'discussion';
+
+/** The maintainers' corrections (content/corrections.yaml) a thread can carry. */
+export type CorrectionKind = 'move' | 'split' | 'merge' | 'title' | 'answer' | 'notAnswer';
+
 export interface Thread {
   /** `<group>/<YYYY-MM-DD>/t<seq of first message>` */
   id: string;
@@ -144,11 +149,17 @@ export interface Thread {
   seqs: number[];
   messageIds: string[];
   title: string;
+  /** 'qa' when the thread opens with a question, 'talk' for a guest talk, else 'discussion'. */
+  kind: ThreadKind;
   questionId: string | null;
   answerIds: string[];
+  /** What content/corrections.yaml changed in this thread (empty when the automatic pass stands). */
+  corrections: CorrectionKind[];
   /** Topic slugs, best first. */
   topics: string[];
   topicScores: TopicScore[];
+  /** Topic slug -> the terms that decided it, strongest first (shown on the thread page). */
+  topicEvidence: Record<string, string[]>;
   /** Speaker ids in order of first appearance. */
   participants: string[];
   start: string;
@@ -201,4 +212,6 @@ export interface ArchiveInput {
   privacy?: import('../ingest/privacy.ts').PrivacyPolicy;
   /** file: path relative to the logs root; source: the file's text (already checked to be UTF-8). */
   logs: { file: string; source: string }[];
+  /** content/corrections.yaml when present (file: its name as problems cite it). */
+  corrections?: { file: string; source: string };
 }

@@ -3,8 +3,11 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive } from '../pipeline/archive.ts';
-import { checkFileName, decodeLog, formatProblem, sortProblems } from '../ingest/check.ts';
+import { checkFileName, decodeLog, forgedHeaderProblems, formatProblem, sortProblems } from '../ingest/check.ts';
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../model/types.ts';
+import { checkLogSet } from '../ingest/checks/index.ts';
+import { warningSummary } from './warning-summary.ts';
+import { CORRECTIONS_FILE } from '../threads/corrections.ts';
 import { count, timed } from './progress.ts';
 import { readPrivacy } from './privacy-config.ts';
 
@@ -83,15 +86,21 @@ export function readGroups(dir = contentDir()): Group[] {
 }
 
 /** Everything of a content folder except the logs: groups, topics, glossary. */
-export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
+/** The glossary files of a content folder (`glossary/<slug>.md`), sorted. */
+export function readGlossaryFiles(dir = contentDir()): { file: string; source: string }[] {
   const glossaryDir = join(dir, 'glossary');
-  const glossary = existsSync(glossaryDir)
+  return existsSync(glossaryDir)
     ? readdirSync(glossaryDir).filter((n) => n.endsWith('.md')).sort().map((n) => ({ file: `glossary/${n}`, source: readFileSync(join(glossaryDir, n), 'utf8') }))
     : [];
+}
+
+export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
+  const glossary = readGlossaryFiles(dir);
   const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
-  return { groups: readGroups(dir), topics, glossary, privacy: readPrivacy(dir) };
+  const corrections = join(dir, CORRECTIONS_FILE);
+  return { groups: readGroups(dir), topics, glossary, privacy: readPrivacy(dir), ...(existsSync(corrections) ? { corrections: { file: CORRECTIONS_FILE, source: readFileSync(corrections, 'utf8') } } : {}) };
 }
 
 // Kept on globalThis: during `astro build` the pages' bundle and the search-index integration load this module as
@@ -110,10 +119,19 @@ export function loadArchive(dir = contentDir()): Archive {
   if (!a) {
     const logsDir = join(dir, 'logs');
     const { logs, problems: fileProblems } = timed('read logs', () => readLogsChecked(logsDir), (r) => `${count(r.logs.length)} files`);
-    const built = timed('parse+threads', () => buildArchive({ ...readContentMeta(dir), logs }), archiveSummary);
-    built.problems = sortProblems([...fileProblems, ...built.problems]);
+    const meta = readContentMeta(dir);
+    const built = timed('parse+threads', () => buildArchive({ ...meta, logs }), archiveSummary);
+    // The checks `check` runs (same module, same verdicts): duplicate days, header-like lines, citations…
+    const byFile = new Map(built.days.map((d) => [d.file, d]));
+    const checked = logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ file: l.file, source: l.source, day }] : []; });
+    const extra = checkLogSet(checked, { groups: meta.groups.map((g) => g.slug), glossary: meta.glossary, allDays: true });
+    for (const l of checked) extra.push(...forgedHeaderProblems(l.file, l.source, { day: l.day, problems: [] }));
+    built.problems = sortProblems([...fileProblems, ...built.problems, ...extra]);
     const errors = built.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new LogProblemsError(errors, logsDir);
+    // The build publishes past warnings, so it says which, once, in one summary.
+    const summary = warningSummary(built.problems);
+    if (summary) console.warn(summary);
     a = built;
     cache.set(dir, a);
   }

@@ -4,10 +4,13 @@ import { parseDay } from '../ingest/parse.ts';
 import { assignSpeakers } from '../speakers/assign.ts';
 import { disentangle } from '../threads/disentangle.ts';
 import { findQA, threadTitle } from '../qa/qa.ts';
-import { compileTopics, scoreCompiledTopics, type CompiledTopics } from '../topics/topics.ts';
+import { compileTagger, tagThread, type TopicModel, type TopicTagger } from '../topics/evidence.ts';
+import { threadText } from '../topics/thread-text.ts';
+import topicModel from '../topics/model.json' with { type: 'json' };
 import { compileThreadTerms, type ThreadTerms } from '../threads/features.ts';
 import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
-import type { Archive, ArchiveInput, Day, Message, Problem, Term, Thread } from '../model/types.ts';
+import { applyStructure, checkCorrections, correctionsByDay, parseCorrections, parseRef, type Correction } from '../threads/corrections.ts';
+import type { Archive, ArchiveInput, CorrectionKind, Day, Message, Problem, Term, Thread, Topic } from '../model/types.ts';
 import { messageId, threadId } from '../model/ids.ts';
 import { DEFAULT_PRIVACY, redactDays } from '../ingest/privacy.ts';
 import { applyOptOut } from '../speakers/opt-out.ts';
@@ -29,26 +32,45 @@ export function buildArchive(input: ArchiveInput): Archive {
   const ids = new Set(speakers.map((s) => s.id));
   const speakerRedirects = assigned.redirects.filter((r) => ids.has(r.to));
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
-  // Topic keywords count as terms too: two messages naming 路由 or 对账 are likely in one conversation.
-  const threadTerms = [...terms.flatMap((t) => [t.term, ...t.aliases]), ...input.topics.flatMap((t) => t.terms.map(String))];
+  const threadTerms = threadTermsOf(terms, input.topics);
   // Term lists are compiled once per archive, not once per day or per thread.
-  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTopics(input.topics) };
-  const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared));
+  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(input.topics, terms, topicModel as TopicModel) };
+  const corrections = readCorrections(input.corrections, days, problems);
+  const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared, corrections.get(day.id) ?? []));
   linkTerms(terms, threads, days);
   return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems, speakerRedirects };
+}
+
+/** The terms threads compare whole. Topic keywords count too: two messages naming 路由 or 对账 are likely in one conversation. */
+export function threadTermsOf(terms: Term[], topics: Topic[]): string[] {
+  return [...terms.flatMap((t) => [t.term, ...t.aliases]), ...topics.flatMap((t) => t.terms.map(String))];
 }
 
 interface Shared {
   threadTerms: string[];
   compiled: ThreadTerms;
-  topics: CompiledTopics;
+  topics: TopicTagger;
 }
 
-function buildThreads(day: Day, shared: Shared): Thread[] {
-  return disentangle(day, { terms: shared.threadTerms, compiled: shared.compiled }).map((seqs) => {
+/** Parses and checks content/corrections.yaml (problems name its lines); the valid entries by day. */
+function readCorrections(file: ArchiveInput['corrections'], days: Day[], problems: Problem[]): Map<string, Correction[]> {
+  if (!file) return new Map();
+  const byId = new Map(days.map((d) => [d.id, d]));
+  const parsed = parseCorrections(file.source, file.file);
+  problems.push(...parsed.problems, ...checkCorrections(parsed.corrections, (d) => byId.get(d)?.messages.length, file.source, file.file));
+  return correctionsByDay(parsed.corrections, byId);
+}
+
+function buildThreads(day: Day, shared: Shared, corrections: Correction[]): Thread[] {
+  const automatic = disentangle(day, { terms: shared.threadTerms, compiled: shared.compiled });
+  // Maintainers' move/split/merge apply to the automatic threads; Q&A, titles and topics follow the result.
+  const { threads: groups, marks } = corrections.length ? applyStructure(automatic, corrections) : { threads: automatic, marks: new Map<number, Set<CorrectionKind>>() };
+  const built = groups.map((seqs): Thread => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
     const qa = findQA(day, seqs);
-    const topicScores = scoreCompiledTopics(msgs.map((m) => m!.text).join('\n'), shared.topics);
+    // Topics weigh the evidence of the whole thread (src/topics/evidence.ts); the terms that decided them are kept.
+    const tagged = tagThread(threadText(day, seqs, qa.questionSeq), shared.topics);
+    const topicScores = tagged.topics;
     const participants = [...new Set(msgs.map((m) => m!.speakerId))];
     return {
       id: threadId(day.id, seqs[0]!),
@@ -57,15 +79,41 @@ function buildThreads(day: Day, shared: Shared): Thread[] {
       seqs,
       messageIds: msgs.map((m) => m!.id),
       title: threadTitle(day, seqs, qa),
+      kind: qa.kind,
+      corrections: [...new Set(seqs.flatMap((s) => [...(marks.get(s) ?? [])]))],
       questionId: qa.questionSeq === null ? null : messageId(day.id, qa.questionSeq),
       answerIds: qa.answerSeqs.map((s) => messageId(day.id, s)),
       topics: topicScores.map((t) => t.slug),
       topicScores,
+      topicEvidence: tagged.evidence,
       participants,
       start: msgs[0]!.time,
       end: msgs[msgs.length - 1]!.time,
     };
   });
+  return corrections.length ? applyThreadCorrections(built, corrections) : built;
+}
+
+/** title / answer / notAnswer, after Q&A and titles were computed; marks what they changed. */
+function applyThreadCorrections(threads: Thread[], corrections: Correction[]): Thread[] {
+  const holding = (seq: number) => threads.find((t) => t.seqs.includes(seq));
+  const mark = (t: Thread, k: CorrectionKind) => { if (!t.corrections.includes(k)) t.corrections.push(k); };
+  for (const c of corrections) {
+    if (c.kind === 'title' && c.text) {
+      const t = holding(parseRef(c.target, 'thread')?.seq ?? -1);
+      if (t) { t.title = c.text; mark(t, 'title'); }
+    } else if (c.kind === 'answer' || c.kind === 'notAnswer') {
+      const id = c.target;
+      const t = holding(parseRef(id, 'message')?.seq ?? -1);
+      if (!t || id === t.questionId) continue;
+      if (c.kind === 'answer' && !t.answerIds.includes(id)) {
+        t.answerIds = [...t.answerIds, id].sort((x, y) => (parseRef(x, 'message')?.seq ?? 0) - (parseRef(y, 'message')?.seq ?? 0));
+        mark(t, 'answer');
+      }
+      if (c.kind === 'notAnswer' && t.answerIds.includes(id)) { t.answerIds = t.answerIds.filter((x) => x !== id); mark(t, 'notAnswer'); }
+    }
+  }
+  return threads;
 }
 
 /** Lookups every consumer needs; built once per archive. */

@@ -1,5 +1,6 @@
 // The export JSON contract of DESIGN.md (stable field names; other tools rely on them).
 import type { Archive } from '../model/types.ts';
+import { faqExport } from '../questions/recurring.ts';
 
 export function toExport(a: Archive) {
   return {
@@ -15,7 +16,13 @@ export function toExport(a: Archive) {
     ),
     threads: a.threads.map((t) => ({
       id: t.id, day: t.day, messageIds: t.messageIds, topics: t.topics, title: t.title, questionId: t.questionId, answerIds: t.answerIds,
+      // Additive: what the thread is, and what the maintainers' corrections changed in it.
+      kind: t.kind, corrections: t.corrections,
+      // Additive: the terms that decided each topic (issue 16).
+      topicEvidence: t.topicEvidence,
     })),
     terms: a.terms.map((t) => ({ slug: t.slug, term: t.term, threadIds: t.threadIds })),
+    // Recurring questions (DESIGN: additive): questions asked on more than one day, the threads newest first.
+    faq: faqExport(a),
   };
 }

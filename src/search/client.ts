@@ -9,13 +9,14 @@
 // their context only.
 import type { Index } from 'flexsearch';
 import { readShard } from './flex.ts';
-import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank.ts';
+import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank-terms.ts';
 import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
+import { askSearch, type AskResult } from './ask.ts';
 import { stripInvisible } from '../text/invisible.ts';
 import {
-  POS, codeValue, shardPath, speakerPath,
+  POS, ROLE_QUESTION, codeValue, shardPath, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock,
 } from './format.ts';
 
@@ -78,6 +79,12 @@ export interface ThreadHit {
   score: number;
   /** The best message with the thread messages around it. */
   context: ContextMessage[];
+}
+
+export interface SearchOptions {
+  filters?: Filters;
+  limit?: number;
+  context?: number;
 }
 
 export interface SearchResult {
@@ -282,11 +289,24 @@ export class SearchClient {
     return out;
   }
 
-  async search(query: string, opts: { filters?: Filters; limit?: number; context?: number } = {}): Promise<SearchResult> {
+  /**
+   * Answers a query: a term query exactly (below), a question or concept through query understanding and
+   * ranking (src/search/ask.ts), which falls back to the exact answer when the query is a plain term.
+   */
+  search(query: string, opts: SearchOptions = {}): Promise<AskResult> {
+    return askSearch(this, query, opts);
+  }
+
+  /**
+   * The exact term search: every message holding a term, all-term messages first. `terms` replaces the
+   * query's own parse (question search passes the content terms it understood).
+   * @internal for ask.ts
+   */
+  async lexical(query: string, opts: SearchOptions & { terms?: QueryTerm[] } = {}): Promise<SearchResult & { perTerm: Map<number, number>[] }> {
     const m = await this.manifest();
     // The indexed text has no zero-width or bidi characters (ingest removes them); a pasted query must not either.
-    const terms = parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
-    if (!terms.length) return { terms, messages: [], threads: [], threadCount: 0 };
+    const terms = opts.terms ?? parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
+    if (!terms.length) return { terms, messages: [], threads: [], threadCount: 0, perTerm: [] };
     const f = opts.filters ?? {};
     const [perTerm, speakerOrds, topicThreads] = await Promise.all([
       Promise.all(terms.map((t) => this.match(t, m))),
@@ -364,7 +384,45 @@ export class SearchClient {
       if (meta) [t.title, t.topics] = meta;
       t.context = await this.contextOf(t, terms, around, m);
     }));
-    return { terms, messages, threads: shown, threadCount: threads.length };
+    return { terms, messages, threads: shown, threadCount: threads.length, perTerm };
+  }
+
+  /**
+   * Title, topics and context of threads to be shown (their best message hydrated first).
+   * @internal for ask.ts
+   */
+  async present(shown: ThreadHit[], terms: QueryTerm[], around: number): Promise<void> {
+    const m = await this.manifest();
+    await this.hydrate(shown.map((t) => t.best), terms);
+    await Promise.all(shown.map(async (t) => {
+      const { chunk } = await this.chunkOf(t.best.ord, m);
+      const meta = t.best.tno >= 0 ? chunk.t[t.best.tno] : undefined;
+      if (meta) [t.title, t.topics] = meta;
+      t.context = await this.contextOf(t, terms, around, m);
+    }));
+  }
+
+  /**
+   * A thread's length in messages and whether it has a question, from the map block of one of its messages
+   * (loaded by the search that found it).
+   * @internal for ask.ts
+   */
+  threadShape(ord: number, m: Manifest): { length: number; hasQuestion: boolean } {
+    const { view, d, i } = this.loc(ord, m);
+    const codes = view.block.days[d]![3];
+    let length = 0;
+    let hasQuestion = false;
+    for (let j = 0; j < codes.length; j++) {
+      if (!sameThread(codes, j, i)) continue;
+      length++;
+      if (codeValue(codes, j) % 3 === ROLE_QUESTION) hasQuestion = true;
+    }
+    return { length, hasQuestion };
+  }
+
+  /** Fetches and parses a JSON file of the index (cached). @internal for ask.ts */
+  fileJson<T>(path: string): Promise<T> {
+    return this.parsed<T>(path);
   }
 
   /** Loads speaker, text and match ranges into hits. */

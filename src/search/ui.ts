@@ -3,8 +3,9 @@
 // textContent and createElement only, never innerHTML.
 import { SearchClient, type Filters, type SearchResult, type ThreadHit } from './client.ts';
 import { normalize, cjkBigrams } from '../text/tokenize.ts';
+import type { AskResult, GlossaryCard, PastQuestion } from './ask.ts';
 import type { Manifest } from './format.ts';
-import { dayUrl, messageUrl, termUrl, threadUrl } from '../site/urls.ts';
+import { dayUrl, messageUrl, termUrl, threadMessageUrl, threadUrl } from '../site/urls.ts';
 import { siteHref } from '../site/safe-url.ts';
 
 /** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
@@ -54,6 +55,7 @@ export function mountSearch(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('#search-results')!;
   const suggest = root.querySelector<HTMLElement>('#search-suggest')!;
   const more = root.querySelector<HTMLButtonElement>('#search-more')!;
+  const cardsBox = root.querySelector<HTMLElement>('#search-cards');
   const field = (k: (typeof FILTER_KEYS)[number]) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`#f-${k}`)!;
   const client = new SearchClient(async (path) => {
     const r = await fetch(`/search/${path}`);
@@ -101,7 +103,9 @@ export function mountSearch(root: HTMLElement): void {
   function renderThread(t: ThreadHit, i: number): HTMLLIElement {
     const li = el('li', { class: 'result', id: `r${i}`, 'aria-current': 'false' });
     const title = t.title || t.best.text.slice(0, 40);
-    li.append(el('h3', {}, el('a', { class: 'result-link', href: href(messageUrl(t.best.id)) }, title)));
+    // The thread page, scrolled to (and highlighting) the best message; a message outside any thread: its day.
+    const target = href(t.best.threadId ? threadMessageUrl(t.best.threadId, t.best.seq) : messageUrl(t.best.id));
+    li.append(el('h3', {}, el('a', { class: 'result-link', href: target }, title)));
     const meta = el('p', { class: 'result-meta' });
     meta.append(el('a', { href: href(dayUrl(t.day)) }, `${groupName(t.group)} · ${t.date}`));
     if (t.topics.length) meta.append(' · ', t.topics.slice(0, 3).map(topicName).join('、'));
@@ -118,9 +122,32 @@ export function mountSearch(root: HTMLElement): void {
     li.append(ctx);
     li.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('a')) return;
-      location.href = href(messageUrl(t.best.id));
+      location.href = target;
     });
     return li;
+  }
+
+  /** The glossary entries the query names, before the threads: term, other names, definition, link. */
+  function renderCards(cards: GlossaryCard[]): void {
+    if (!cardsBox) return;
+    cardsBox.replaceChildren(...cards.map((c) => {
+      const box = el('aside', { class: 'term-card', 'aria-label': `术语：${c.term}` });
+      box.append(el('h2', {}, el('a', { href: href(termUrl(c.slug)) }, c.term)));
+      if (c.aliases.length) box.append(el('p', { class: 'term-aliases' }, `又称：${c.aliases.join('、')}`));
+      if (c.definition) box.append(el('p', { class: 'term-def' }, c.definition));
+      box.append(el('p', {}, el('a', { href: href(termUrl(c.slug)) }, '查看术语页与全部出处 →')));
+      return box;
+    }));
+  }
+
+  /** Questions asked before that come closest to a query nothing matched. */
+  function renderClosest(qs: PastQuestion[]): void {
+    if (!qs.length) return;
+    const box = el('div', { class: 'closest' }, el('p', {}, '以前有人问过相近的问题：'));
+    const ul = el('ul', { class: 'suggest-list closest-list' });
+    for (const x of qs) ul.append(el('li', {}, el('a', { href: href(threadUrl(x.threadId)) }, x.title), ` · ${x.date}`));
+    box.append(ul);
+    suggest.prepend(box);
   }
 
   async function suggestions(q: string): Promise<void> {
@@ -153,16 +180,18 @@ export function mountSearch(root: HTMLElement): void {
     suggest.append(box);
   }
 
-  function render(q: string, r: SearchResult): void {
+  function render(q: string, r: AskResult): void {
     list.replaceChildren(...r.threads.map(renderThread));
+    renderCards(r.cards);
     active = -1;
     more.hidden = r.threadCount <= r.threads.length;
     if (!r.threads.length) {
       status.textContent = `没有找到与“${q}”匹配的消息${Object.keys(filters()).length ? '（已应用筛选条件）' : ''}。`;
-      void suggestions(q);
+      void suggestions(q).then(() => renderClosest(r.closest));
     } else {
       suggest.replaceChildren();
-      status.textContent = `找到 ${r.messages.length} 条消息，分属 ${r.threadCount} 个讨论。`;
+      const used = r.mode === 'question' ? `按问题检索：${r.explain.terms.filter((t) => t.threads > 0).map((t) => t.text).join('、') || '—'}。` : '';
+      status.textContent = `${used}找到 ${r.messages.length} 条消息，分属 ${r.threadCount} 个讨论。`;
     }
   }
 
@@ -172,6 +201,7 @@ export function mountSearch(root: HTMLElement): void {
     const mine = ++run;
     if (!q) {
       list.replaceChildren();
+      cardsBox?.replaceChildren();
       suggest.replaceChildren();
       more.hidden = true;
       status.textContent = '输入关键词开始搜索，例如：分录流水、对账文件、T+0。';

@@ -12,7 +12,14 @@ export interface ViewModel {
   groupName: (slug: string) => string;
   /** Days newest first (ties: group order). */
   daysNewest: Day[];
+  /** Every thread of a day (the day page draws them all, so no message is lost). */
   threadsOfDay: Map<string, Thread[]>;
+  /**
+   * Threads worth listing: more than one message. A lone message (a sticker, an unanswered aside) stays on its
+   * day page and its own thread page but leaves counts, topic/person lists and the open questions.
+   */
+  listedThreads: Thread[];
+  listedOfDay: (dayId: string) => Thread[];
   /** Thread id -> its colour on the day page (index in the day's threads ordered by first message time). */
   threadColour: Map<string, string>;
   speaker: Map<string, Speaker>;
@@ -33,6 +40,9 @@ export interface ViewModel {
 }
 
 const cache = new WeakMap<Archive, ViewModel>();
+
+/** A thread of more than one message (see ViewModel.listedThreads). */
+export const isListed = (t: Thread) => t.messageIds.length > 1;
 
 /** Newest first: by date, then group, then thread position (threads). */
 const newestDay = (a: Day, b: Day) => b.date.localeCompare(a.date) || a.group.localeCompare(b.group);
@@ -68,7 +78,10 @@ export function viewModel(archive: Archive): ViewModel {
   const asked = new Map<string, Thread[]>();
   const answered = new Map<string, Thread[]>();
   const participated = new Map<string, Thread[]>();
-  for (const t of archive.threads) {
+  const listedThreads = archive.threads.filter(isListed);
+  const listedByDay = new Map<string, Thread[]>();
+  for (const t of listedThreads) { const l = listedByDay.get(t.day); if (l) l.push(t); else listedByDay.set(t.day, [t]); }
+  for (const t of listedThreads) {
     for (const slug of t.topics) push(threadsOfTopic, slug, t);
     if (t.questionId) { const q = index.message.get(t.questionId); if (q) push(asked, q.speakerId, t); }
     for (const a of t.answerIds) { const m = index.message.get(a); if (m) push(answered, m.speakerId, t); }
@@ -81,11 +94,12 @@ export function viewModel(archive: Archive): ViewModel {
     archive, index, groups,
     groupName: (slug) => names.get(slug) ?? slug,
     daysNewest: [...archive.days].sort(newestDay),
-    threadsOfDay, threadColour,
+    threadsOfDay, threadColour, listedThreads,
+    listedOfDay: (dayId) => listedByDay.get(dayId) ?? [],
     speaker: new Map(archive.speakers.map((s) => [s.id, s])),
     topic: new Map(archive.topics.map((t) => [t.slug, t])),
     threadsOfTopic, asked, answered, participated,
-    openQuestions: archive.threads.filter((t) => t.questionId && t.answerIds.length === 0).sort(newestThread),
+    openQuestions: listedThreads.filter((t) => t.questionId && t.answerIds.length === 0).sort(newestThread),
     topicsByActivity: archive.topics
       .map((topic) => ({ topic, threads: threadsOfTopic.get(topic.slug)?.length ?? 0 }))
       .sort((a, b) => b.threads - a.threads || a.topic.name.localeCompare(b.topic.name, 'zh-CN')),

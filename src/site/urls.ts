@@ -40,6 +40,8 @@ export function messageUrl(messageId: string): string {
 }
 /** Thread id `<group>/<date>/t<seq>` -> `/<group>/<date>/t<seq>/` */
 export const threadUrl = (threadId: string) => { const t = threadRef(threadId); return `${dayUrl(t.day)}t${t.seq}/`; };
+/** A message shown inside its thread page: `/<group>/<date>/t<seq>/#m<message seq>` (search results land here). */
+export const threadMessageUrl = (threadId: string, seq: number) => `${threadUrl(threadId)}#m${seq}`;
 export const topicUrl = (slug: string) => `/topics/${seg(slug)}/`;
 export const personUrl = (id: string) => `/people/${seg(id)}/`;
 export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;

@@ -294,3 +294,9 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
   });
   return { features, vocabulary };
 }
+
+/** Announces a guest talk (the `announce` feature), for readers outside the disentangler. */
+export function announcesTalk(bare: string): boolean {
+  return ANNOUNCE_A.test(bare) && ANNOUNCE_B.test(bare) && bare.length >= 12;
+}
+

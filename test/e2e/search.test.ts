@@ -39,8 +39,12 @@ describe.skipIf(skip)('search page in Chromium', () => {
     mkdirSync(ARTEFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTEFACTS, 'search-fenlu-liushui.png'), fullPage: true });
     await first.locator('a.result-link').click();
-    await page.waitForURL(/\/devarch\/2018-08-08\/#m\d+$/);
-    expect(new URL(page.url()).pathname).toBe('/devarch/2018-08-08/');
+    // The thread page, at the best message, which is highlighted (:target).
+    await page.waitForURL(/\/devarch\/2018-08-08\/t\d+\/#m\d+$/);
+    const seq = new URL(page.url()).hash.slice(2);
+    expect(await page.locator(`li.msg#m${seq}`).count()).toBe(1);
+    expect(await page.locator(`li.msg#m${seq}`).textContent()).toContain('分录流水');
+    expect(await page.locator('li.msg:target').count()).toBe(1);
     await page.close();
   });
 
@@ -54,10 +58,27 @@ describe.skipIf(skip)('search page in Chromium', () => {
     expect(await page.locator('#search-results li.result').first().getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#m\d+$/);
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('分录流水表结构设计')}`);
+    // A term that occurs nowhere, whose characters do (款扣: 扣款 reversed): the closest questions asked before.
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('款扣')}`);
     await page.locator('#search-status').filter({ hasText: '没有找到' }).waitFor();
-    await page.locator('#search-suggest a').first().waitFor();
-    expect(await page.locator('#search-suggest').textContent()).toContain('分录流水');
+    await page.locator('#search-suggest .closest-list a').first().waitFor();
+    expect(new URL((await page.locator('#search-suggest .closest-list a').first().getAttribute('href'))!).pathname).toMatch(/^\/[^/]+\/\d{4}-\d\d-\d\d\/t\d+\/$/);
+    await page.close();
+  });
+
+  it('answers a question in plain Chinese, the glossary card first when the query names a term', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('怎么防止重复扣款')}`);
+    const first = page.locator('#search-results li.result').first();
+    await first.waitFor();
+    // 重复扣款 is an alias of 轮询扣款: its card leads.
+    expect(await page.locator('#search-cards .term-card h2').first().textContent()).toBe('轮询扣款');
+    expect(new URL((await page.locator('#search-cards .term-card a').first().getAttribute('href'))!).pathname).toBe('/glossary/lunxun-koukuan/');
+    const link = new URL((await first.locator('a.result-link').getAttribute('href'))!);
+    expect(link.pathname + link.hash).toMatch(/^\/devarch\/2018-08-08\/t46\/#m\d+$/);
+    expect(await page.locator('#search-status').textContent()).toContain('按问题检索');
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTEFACTS, 'search-question.png'), fullPage: true });
     await page.close();
   });
 

@@ -80,7 +80,8 @@ describe('check', () => {
     expect(out).toEqual([
       `${dir}/prodrd/2019-01-09-chat.markdown:1: warning: no front matter (expected a "---" block with title, date, author)`,
       `${dir}/prodrd/2019-01-09-chat.markdown:1: no messages (no "> HH:MM:SS  speaker" header line)`,
-      `${dir}/prodrd/2019-01-10-chat.markdown:8: no messages (no "> HH:MM:SS  speaker" header line)`,
+      // Front matter and no messages: a quiet day (DESIGN: a warning); the empty file is no log at all.
+      `${dir}/prodrd/2019-01-10-chat.markdown:8: warning: no messages (no "> HH:MM:SS  speaker" header line)`,
     ]);
   });
   it('reports a front-matter date that disagrees with the file name', async () => {
@@ -125,7 +126,8 @@ describe('add', () => {
     const changed = GOOD.replace('大家好', '大家早');
     const dir = logs({ 'x/2019-01-08-chat.markdown': changed });
     expect(await add([join(dir, 'x/2019-01-08-chat.markdown'), '--group', 'prodrd'])).toBe(1);
-    expect(err.join('\n')).toContain('already exists; pass --force to replace it');
+    expect(err.join('\n')).toContain('prodrd/2019-01-08 already exists and differs');
+    expect(err.join('\n')).toContain('pass --merge to keep every message of both versions, or --force to replace it');
     expect(readFileSync(dest('prodrd/2019-01-08-chat.markdown'), 'utf8')).toBe(GOOD);
     expect(await add([join(dir, 'x/2019-01-08-chat.markdown'), '--group', 'prodrd', '--force'])).toBe(0);
     expect(readFileSync(dest('prodrd/2019-01-08-chat.markdown'), 'utf8')).toBe(changed);
@@ -163,7 +165,7 @@ describe('export', () => {
     const file = join(tmp, 'out/archive.json');
     expect(await exportCmd(['--logs', join(tmp, 'content/logs'), '--out', file])).toBe(0);
     const j = JSON.parse(readFileSync(file, 'utf8'));
-    expect(Object.keys(j)).toEqual(['days', 'messages', 'threads', 'terms']);
+    expect(Object.keys(j)).toEqual(['days', 'messages', 'threads', 'terms', 'faq']);
     expect(j.days).toEqual([{ id: 'prodrd/2019-01-08', group: 'prodrd', date: '2019-01-08', author: '徐飞2好', messageCount: 185 }]);
     expect(Object.keys(j.messages[0])).toEqual([
       'id', 'day', 'seq', 'time', 'speaker', 'text', 'links', 'images', 'mentions', 'emojis',
@@ -175,7 +177,13 @@ describe('export', () => {
       ['empty', '马春林-工品汇'], ['empty', 'anonymous'], ['text', 'wxid-mbg14jvtbon722'],
     ]);
     expect(j.messages[0]).toMatchObject({ id: 'prodrd/2019-01-08/1', seq: 1, time: '11:52:38', speaker: '马春林-工品汇-研发' });
-    for (const t of j.threads) expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds']);
+    // The contract's thread fields, then the additive ones: kind (qa/talk/discussion), the corrections applied, and
+    // topicEvidence (the terms that decided each of the thread's topics, for those topics only).
+    for (const t of j.threads) {
+      expect(Object.keys(t)).toEqual(['id', 'day', 'messageIds', 'topics', 'title', 'questionId', 'answerIds', 'kind', 'corrections', 'topicEvidence']);
+      for (const slug of Object.keys(t.topicEvidence)) expect(t.topics).toContain(slug);
+    }
+    expect(new Set(j.threads.map((t: { kind: string }) => t.kind))).toContain('qa');
   });
   it('prints nothing but the whole JSON on stdout through the real CLI, even when it is larger than a pipe buffer', () => {
     // The bundled archive's JSON is ~900 KB; exiting before stdout drains once cut it at the pipe's 64 KB.

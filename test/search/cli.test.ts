@@ -32,4 +32,18 @@ describe('cli search', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('build the site first');
   });
+  it('answers a question in plain Chinese, and explains with --explain', () => {
+    const r = cli('--site', MAIN_SITE, '--limit', '5', '怎么防止重复扣款');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { threadId: string }[];
+    expect(out[0]!.threadId).toBe('devarch/2018-08-08/t46');
+    const e = cli('--site', MAIN_SITE, '--limit', '5', '--explain', '怎么防止重复扣款');
+    const x = JSON.parse(e.stdout) as { mode: string; dropped: string[]; terms: { text: string }[]; expansions: { text: string; from: string }[]; signals: Record<string, number>; results: { threadId: string }[] };
+    expect(x.mode).toBe('question');
+    expect(x.dropped).toContain('怎么');
+    expect(x.terms.map((t) => t.text)).toContain('重复扣款');
+    expect(x.expansions.find((t) => t.text === '轮询扣款')?.from).toBe('重复扣款');
+    expect(x.signals.lexical! + x.signals.semantic!).toBeCloseTo(1, 2);
+    expect(x.results.map((t) => t.threadId)).toEqual(out.map((t) => t.threadId));
+  });
 });

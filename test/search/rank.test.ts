@@ -1,40 +1,62 @@
+// Ranking functions: BM25F, fusion, the eigensolver and vectors trained on the bundled archive.
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { MAX_RELEVANCE, TIER, idf, messageScore, rankOrder, termWeight, threadScore } from '../../src/search/rank.ts';
-import { ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION } from '../../src/search/format.ts';
+import { join } from 'node:path';
+import { bm25f, HEADING_WEIGHT, rrf } from '../../src/search/rank.ts';
+import { jacobiEigen } from '../../src/semantic/vectors.ts';
+import { archiveVectors } from '../../src/search/ask-build.ts';
+import { decodeInt8, encodeInt8 } from '../../src/search/ask-format.ts';
+import { loadArchive } from '../../src/node/load.ts';
 
-const role = fc.constantFrom(ROLE_OTHER, ROLE_QUESTION, ROLE_ANSWER);
-const relevance = fc.double({ min: 0, max: 1e6, noNaN: true });
-
-describe('search ranking', () => {
-  it('puts a message matching more query terms above any matching fewer, whatever its relevance', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 8 }), relevance, relevance, role, role, (k, r1, r2, a, b) => {
-      expect(messageScore(k + 1, r1, a)).toBeGreaterThan(messageScore(k, r2, b));
-    }));
+describe('bm25f', () => {
+  const stats = [{ weight: 1, df: 5 }, { weight: 1, df: 80 }];
+  it('a rare term counts more than a common one, a term in the heading more than in the body', () => {
+    const rare = bm25f({ tf: [[0, 1], undefined], length: 10 }, stats, 100, 10).score;
+    const common = bm25f({ tf: [undefined, [0, 1]], length: 10 }, stats, 100, 10).score;
+    expect(rare).toBeGreaterThan(common);
+    const heading = bm25f({ tf: [[1, 0], undefined], length: 10 }, stats, 100, 10).score;
+    expect(heading).toBeGreaterThan(rare);
+    expect(HEADING_WEIGHT).toBeGreaterThan(1);
   });
-
-  it('never lets the thread bonus lift a thread into the next tier', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 8 }), relevance, role, fc.integer({ min: 1, max: 1e6 }), (k, r, a, n) => {
-      expect(threadScore(messageScore(k, r, a), n)).toBeLessThan(k * TIER);
-    }));
+  it('saturates term frequency and damps long threads', () => {
+    const s = (tf: number, length: number) => bm25f({ tf: [[0, tf], undefined], length }, stats, 100, 10).score;
+    expect(s(10, 10)).toBeLessThan(10 * s(1, 10));
+    expect(s(2, 100)).toBeLessThan(s(2, 10));
+    // Matching both of two rare terms beats matching one of them many times.
+    const rare = [{ weight: 1, df: 5 }, { weight: 1, df: 5 }];
+    expect(bm25f({ tf: [[0, 1], [0, 1]], length: 10 }, rare, 100, 10).score).toBeGreaterThan(bm25f({ tf: [[0, 3], undefined], length: 10 }, rare, 100, 10).score);
   });
+});
 
-  it('weighs a question above an answer above another message of the same relevance', () => {
-    const r = MAX_RELEVANCE / 2;
-    expect(messageScore(1, r, ROLE_QUESTION)).toBeGreaterThan(messageScore(1, r, ROLE_ANSWER));
-    expect(messageScore(1, r, ROLE_ANSWER)).toBeGreaterThan(messageScore(1, r, ROLE_OTHER));
+describe('rrf', () => {
+  it('sums weighted reciprocal ranks', () => {
+    const f = rrf([{ keys: ['a', 'b', 'c'], weight: 1 }, { keys: ['c', 'a'], weight: 1 }], 10);
+    expect(f.get('a')).toBeCloseTo(1 / 11 + 1 / 12);
+    expect(f.get('c')).toBeCloseTo(1 / 13 + 1 / 11);
+    expect(f.get('a')! > f.get('b')!).toBe(true);
   });
+});
 
-  it('rates rare terms and repeated terms higher, repetition with diminishing returns', () => {
-    expect(idf(1000, 2)).toBeGreaterThan(idf(1000, 200));
-    expect(termWeight(1, 2)).toBeGreaterThan(termWeight(1, 1));
-    expect(termWeight(1, 4) - termWeight(1, 2)).toBeLessThan(2 * (termWeight(1, 2) - termWeight(1, 1)));
+describe('vectors', () => {
+  it('jacobi finds the eigenvalues of a symmetric matrix', () => {
+    // [[2,1],[1,2]] has eigenvalues 1 and 3.
+    const { values } = jacobiEigen(Float64Array.from([2, 1, 1, 2]), 2);
+    expect([...values].sort()).toEqual([expect.closeTo(1, 9), expect.closeTo(3, 9)]);
   });
-
-  it('orders by score, then the newer date, then archive order', () => {
-    const x = { score: 5, date: '2018-01-01' };
-    expect(rankOrder({ score: 6, date: '2017-01-01' }, x, 9, 0)).toBeLessThan(0);
-    expect(rankOrder({ score: 5, date: '2019-01-01' }, x, 9, 0)).toBeLessThan(0);
-    expect(rankOrder({ score: 5, date: '2018-01-01' }, x, 1, 2)).toBeLessThan(0);
+  it('int8 vectors survive base64', () => {
+    const v = Int8Array.from([-128, -1, 0, 1, 127, 5, 9]);
+    expect([...decodeInt8(encodeInt8(v))]).toEqual([...v]);
+  });
+  it('trained on the archive, terms of one discussion lie closer than terms of unrelated ones', () => {
+    const { vectors } = archiveVectors(loadArchive(join(import.meta.dirname, '../../content')));
+    const cos = (a: string, b: string) => {
+      const i = vectors.index.get(a)!;
+      const j = vectors.index.get(b)!;
+      let s = 0;
+      for (let c = 0; c < vectors.dim; c++) s += vectors.data[i * vectors.dim + c]! * vectors.data[j * vectors.dim + c]!;
+      return s;
+    };
+    for (const t of ['睡眠', '周期', '清算', '对账']) expect(vectors.index.has(t), t).toBe(true);
+    expect(cos('睡眠', '周期')).toBeGreaterThan(cos('睡眠', '清算'));
+    expect(cos('睡眠', '周期')).toBeGreaterThan(cos('睡眠', '对账'));
   });
 });

@@ -1,0 +1,123 @@
+// Which replies answer a thread's question: a logistic model over per-message features (who replies, how soon,
+// how much they say, whether they name the question's words, react, joke, ask back or say "not sure"). Weights
+// are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
+import type { Day, Message } from '../model/types.ts';
+import { plainText, stripMentions } from '../threads/features.ts';
+import fitted from './answer-weights.json' with { type: 'json' };
+
+export const ANSWER_FEATURES = [
+  'bias', 'substantive', 'lengthLog', 'linkOrImage', 'asksBack', 'mentionsAsker', 'afterAsker', 'positionLog',
+  'minutesLog', 'questionWords', 'firstByThisSpeaker', 'answerersBefore', 'ack', 'joke', 'notSure', 'quotesAsker',
+  'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther',
+] as const;
+
+// The punctuation run is matched atomically ((?=(…+))\1) so the trailing class cannot re-split it (linear).
+const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|对的|是的|是|哈+|呵+|666+|牛|早|欢迎|好|ok|同意|同问|\+1|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
+const ASKS_FIRST = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)/;
+/** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
+function asksBack(t: string): boolean {
+  if (ASKS_FIRST.test(t)) return true;
+  const end = t.trimEnd();
+  const last = end.at(-1);
+  if (last === '?' || last === '？') return true;
+  return last === '吗' || last === '么' || last === '呢';
+}
+const RHETORICAL = /不就|难道|岂不|何必/;
+const JOKE = /哈哈|呵呵|\[(?:捂脸|偷笑|坏笑|奸笑|呲牙|破涕为笑|笑哭|旺柴|机智)\]|😂|🤣/;
+const NOT_SURE = /不清楚|不知道|不太了解|不了解|没用过|没做过|没接触|不太清楚|不懂|我也想知道|同问|坐等/;
+const STICKER_ONLY = /^\s*(?:\[[^\[\]\s]{1,8}\]\s*)+$/;
+
+const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
+const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+const who = (m: Message) => m.speakerId || m.speaker;
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const c = content(s).toLowerCase();
+  for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * Feature vectors of the candidate answers: messages by others after the question, in thread order, that can be
+ * answers at all: saying something (or showing an image or a link) and not asking back. Acknowledgements,
+ * stickers and clarifying questions are never answers, whatever the model would say.
+ */
+export function answerCandidates(day: Day, seqs: number[], questionSeq: number): { seq: number; x: Float64Array }[] {
+  const msgs = seqs.map((s) => day.messages[s - 1]).filter((m): m is Message => !!m);
+  const qi = msgs.findIndex((m) => m.seq === questionSeq);
+  const q = msgs[qi];
+  if (!q) return [];
+  const asker = who(q);
+  // The question's words: the question and the asker's messages right around it.
+  let qText = said(q);
+  for (let j = qi + 1; j < msgs.length && who(msgs[j] as Message) === asker; j++) qText += ' ' + said(msgs[j] as Message);
+  const qWords = bigrams(qText);
+  const seen = new Set<string>();
+  const out: { seq: number; x: Float64Array }[] = [];
+  const t0 = secondsOfDay(q.time);
+  for (let j = qi + 1; j < msgs.length; j++) {
+    const m = msgs[j] as Message;
+    const w = who(m);
+    if (w === asker || m.kind === 'system' || m.duplicateOf !== null) continue;
+    const t = said(m);
+    const c = content(t);
+    const prev = msgs[j - 1];
+    const next = msgs[j + 1];
+    const words = bigrams(t);
+    let shared = 0;
+    for (const b of words) if (qWords.has(b)) shared++;
+    const mentioned = m.mentionIds.length ? m.mentionIds : m.mentions;
+    const x = new Float64Array(ANSWER_FEATURES.length);
+    let k = 0;
+    x[k++] = 1;
+    x[k++] = c.length >= 4 && !ACK.test(t) ? 1 : 0;
+    x[k++] = Math.log1p(c.length) / 4;
+    x[k++] = m.images.length > 0 || m.links.length > 0 ? 1 : 0;
+    x[k++] = asksBack(t) && !RHETORICAL.test(t) ? 1 : 0;
+    x[k++] = mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
+    x[k++] = prev && who(prev) === asker ? 1 : 0;
+    x[k++] = Math.log1p(j - qi) / 3;
+    x[k++] = Math.log1p(Math.max(0, secondsOfDay(m.time) - t0) / 60) / 3;
+    x[k++] = words.size ? Math.min(1, shared / Math.min(words.size, qWords.size || 1)) : 0;
+    x[k++] = seen.has(w) ? 0 : 1;
+    x[k++] = Math.log1p(seen.size) / 2;
+    x[k++] = ACK.test(t) ? 1 : 0;
+    x[k++] = JOKE.test(m.text) ? 1 : 0;
+    x[k++] = NOT_SURE.test(t) ? 1 : 0;
+    x[k++] = m.quote && m.quote.author && (m.quote.author === q.speaker || q.speaker.startsWith(m.quote.author)) ? 1 : 0;
+    x[k++] = next && who(next) === asker ? 1 : 0;
+    x[k++] = STICKER_ONLY.test(m.text) || (c.length === 0 && m.images.length === 0 && m.links.length === 0) ? 1 : 0;
+    x[k++] = mentioned.length > 0 && !mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
+    x[k++] = prev && who(prev) !== asker && who(prev) !== w && secondsOfDay(m.time) - secondsOfDay(prev.time) < 120 ? 1 : 0;
+    seen.add(w);
+    const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
+    if (eligible) out.push({ seq: m.seq, x });
+  }
+  return out;
+}
+
+function secondsOfDay(t: string): number {
+  const [h, m, s] = t.split(':').map(Number);
+  return (h || 0) * 3600 + (m || 0) * 60 + (s || 0);
+}
+
+export interface AnswerWeights {
+  features: string[];
+  weights: number[];
+}
+
+export function answerWeights(w: AnswerWeights = fitted as AnswerWeights): Float64Array {
+  const at = new Map(w.features.map((n, k) => [n, w.weights[k] ?? 0]));
+  return Float64Array.from(ANSWER_FEATURES, (n) => at.get(n) ?? 0);
+}
+
+let committed: Float64Array | null = null;
+
+/** The answers to the question: candidates the model gives a probability of at least one half. */
+export function selectAnswers(day: Day, seqs: number[], questionSeq: number, weights?: Float64Array): number[] {
+  const w = weights ?? (committed ??= answerWeights());
+  return answerCandidates(day, seqs, questionSeq)
+    .filter(({ x }) => x.reduce((s, v, k) => s + v * (w[k] ?? 0), 0) >= 0)
+    .map((c) => c.seq);
+}

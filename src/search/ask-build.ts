@@ -1,0 +1,138 @@
+// Builds the question-search files (see ask-format.ts) from an Archive: term vectors trained on the archive's
+// own messages, thread vectors, BM25 thread statistics, glossary cards. Pure over its input; files go out
+// through `emit`, like build.ts.
+import type { Archive, Term, Thread } from '../model/types.ts';
+import { combine, quantize, trainTermVectors, type TermDoc, type TermVectors } from '../semantic/vectors.ts';
+import { ASK_VERSION, encodeInt8, tokenShardPath, threadBlockPath, type AskMeta, type TokenEntry } from './ask-format.ts';
+import { vectorTerms, type LexiconTerm } from './understand.ts';
+
+export type Emit = (path: string, content: string) => void;
+
+/** Threads in the global numbering of the map blocks (build.ts): days in archive order, threads by first message. */
+export function numberedThreads(archive: Archive): Thread[] {
+  const threadOf = new Map<string, Thread>();
+  for (const th of archive.threads) for (const id of th.messageIds) threadOf.set(id, th);
+  const out: Thread[] = [];
+  const seen = new Set<string>();
+  for (const day of archive.days) {
+    for (const m of day.messages) {
+      const th = threadOf.get(m.id);
+      if (th && !seen.has(th.id)) {
+        seen.add(th.id);
+        out.push(th);
+      }
+    }
+  }
+  return out;
+}
+
+export const lexiconOf = (archive: Archive): LexiconTerm[] =>
+  archive.terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases, related: t.related }));
+
+/** Link targets and markup out: the text a message's terms are read from. */
+const plain = (text: string) => text.replace(/https?:\/\/\S+/g, ' ').replace(/\[[^\]]{1,8}\]/g, ' ');
+
+export interface ArchiveVectors {
+  vectors: TermVectors;
+  /** Per numbered thread: its vector (null when none of its terms has a vector). */
+  threadVectors: (Float32Array | null)[];
+  threads: Thread[];
+  /** Per numbered thread: the question's (or first message's) content terms. */
+  headings: string[][];
+}
+
+const memo = new WeakMap<Archive, ArchiveVectors>();
+
+/** The archive's term and thread vectors, trained once per archive object (pages and the index share them). */
+export function archiveVectors(archive: Archive, opts: { dim?: number } = {}): ArchiveVectors {
+  const hit = memo.get(archive);
+  if (hit) return hit;
+  const lexicon = lexiconOf(archive);
+  const threads = numberedThreads(archive);
+  const tnoOf = new Map(threads.flatMap((t, i) => t.messageIds.map((id) => [id, i] as const)));
+  const docs: TermDoc[] = [];
+  const perThread: Map<string, number>[] = threads.map(() => new Map());
+  const headings: string[][] = threads.map(() => []);
+  for (const day of archive.days) {
+    for (const m of day.messages) {
+      const terms = vectorTerms(plain(m.text), lexicon);
+      const tno = tnoOf.get(m.id) ?? -1;
+      docs.push({ terms, thread: tno });
+      if (tno < 0) continue;
+      const th = threads[tno]!;
+      const heading = th.questionId ? th.questionId === m.id : th.messageIds[0] === m.id;
+      if (heading) headings[tno] = terms;
+      const tf = perThread[tno]!;
+      // The question counts twice: it says what the thread is about.
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + (heading ? 2 : 1));
+    }
+  }
+  const vectors = trainTermVectors(docs, { dim: opts.dim ?? 48, minCount: 2 });
+  const threadVectors = perThread.map((tf) => combine(vectors, [...tf].map(([text, n]) => ({ text, weight: 1 + Math.log(n) }))));
+  const out = { vectors, threadVectors, threads, headings };
+  memo.set(archive, out);
+  return out;
+}
+
+/** The definition's first sentence, without markdown: what the glossary card shows. */
+export function cardText(t: Term, max = 90): string {
+  const text = t.body
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#*_`>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const cut = text.search(/[。！？]/);
+  const s = cut >= 0 ? text.slice(0, cut + 1) : text;
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+const pow2ceil = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+
+export interface AskStats {
+  terms: number;
+  dim: number;
+  threads: number;
+  bytes: number;
+  ms: number;
+}
+
+export const THREAD_BLOCK = 8;
+/** Terms per token shard: a query fetches one shard per term, so shards stay small. */
+const TERMS_PER_SHARD = 24;
+
+export function buildAskIndex(archive: Archive, emit: Emit): AskStats {
+  const t0 = performance.now();
+  let bytes = 0;
+  const write = (p: string, c: string) => {
+    bytes += Buffer.byteLength(c);
+    emit(p, c);
+  };
+  const { vectors, threadVectors, threads } = archiveVectors(archive);
+  const tokenShards = pow2ceil(vectors.terms.length / TERMS_PER_SHARD);
+  const meta: AskMeta = {
+    version: ASK_VERSION,
+    dim: vectors.dim,
+    tokenShards,
+    threadBlock: THREAD_BLOCK,
+    threads: threads.length,
+    avgLength: threads.reduce((n, t) => n + t.messageIds.length, 0) / Math.max(1, threads.length),
+    docs: vectors.docs,
+    related: Object.fromEntries(archive.terms.filter((t) => t.related.length).map((t) => [t.slug, t.related])),
+    cards: Object.fromEntries(archive.terms.map((t) => [t.slug, cardText(t)])),
+    model: null,
+  };
+  const shards = new Map<string, Record<string, TokenEntry>>();
+  vectors.terms.forEach((term, r) => {
+    const p = tokenShardPath(term, meta);
+    let s = shards.get(p);
+    if (!s) shards.set(p, (s = {}));
+    s[term] = [encodeInt8(quantize(vectors.data.subarray(r * vectors.dim, (r + 1) * vectors.dim))), vectors.df[r]!];
+  });
+  for (let s = 0; s < tokenShards; s++) write(`ask/tok/${s}.json`, JSON.stringify(shards.get(`ask/tok/${s}.json`) ?? {}));
+  for (let b = 0; b * THREAD_BLOCK < threads.length; b++) {
+    const block = threadVectors.slice(b * THREAD_BLOCK, (b + 1) * THREAD_BLOCK).map((v) => (v ? encodeInt8(quantize(v)) : ''));
+    write(threadBlockPath(b * THREAD_BLOCK, meta), JSON.stringify(block));
+  }
+  write('ask/meta.json', JSON.stringify(meta));
+  return { terms: vectors.terms.length, dim: vectors.dim, threads: threads.length, bytes, ms: performance.now() - t0 };
+}

@@ -1,0 +1,290 @@
+// Word vectors trained at build time on the archive itself, so search has a semantic signal without any
+// downloaded model: PPMI over co-occurrence of content terms (the very terms query understanding extracts
+// from a question), factored by a randomized truncated eigendecomposition (the PPMI matrix is symmetric),
+// vectors weighted by the square root of the eigenvalues (Levy, Goldberg & Dagan 2015). A thread's vector is
+// the idf-weighted sum of its terms' vectors; so is a query's. Pure: numbers in, numbers out.
+
+/** One unit of text whose terms co-occur (a message), with its thread (co-occurrence also spans neighbours). */
+export interface TermDoc {
+  terms: string[];
+  /** Index of the thread the message belongs to, -1 for none. */
+  thread: number;
+}
+
+export interface VectorOptions {
+  /** Dimensions kept. */
+  dim?: number;
+  /** A term must occur in this many messages to get a vector (rarer ones cannot be placed reliably). */
+  minCount?: number;
+  /** At most this many terms get vectors (the most frequent). */
+  maxVocab?: number;
+  /** Power iterations of the randomized eigensolver (1 keeps the build fast; the top of the spectrum is what search uses). */
+  iterations?: number;
+  seed?: number;
+}
+
+export interface TermVectors {
+  dim: number;
+  /** term -> row */
+  index: Map<string, number>;
+  terms: string[];
+  /** row-major, L2-normalized rows */
+  data: Float32Array;
+  /** Messages containing each term. */
+  df: Float64Array;
+  /** Messages in all. */
+  docs: number;
+}
+
+/** Context distribution smoothing of PPMI (Levy et al.): rare contexts get less inflated PMI. */
+const CDS = 0.75;
+/** Terms per co-occurrence window: long messages (a guest talk) are cut into windows of this many terms. */
+const WINDOW = 24;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return ((s >>> 0) / 4294967296) * 2 - 1;
+  };
+}
+
+/** Modified Gram–Schmidt on the k columns of a row-major n×k matrix, in place (columns copied out contiguous). */
+function orthonormalize(y: Float64Array, n: number, k: number): void {
+  const cols = Array.from({ length: k }, (_, c) => {
+    const v = new Float64Array(n);
+    for (let r = 0; r < n; r++) v[r] = y[r * k + c]!;
+    return v;
+  });
+  for (let c = 0; c < k; c++) {
+    const v = cols[c]!;
+    for (let p = 0; p < c; p++) {
+      const u = cols[p]!;
+      let dot = 0;
+      for (let r = 0; r < n; r++) dot += v[r]! * u[r]!;
+      for (let r = 0; r < n; r++) v[r]! -= dot * u[r]!;
+    }
+    let norm = 0;
+    for (let r = 0; r < n; r++) norm += v[r]! ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let r = 0; r < n; r++) v[r]! /= norm;
+  }
+  for (let c = 0; c < k; c++) for (let r = 0; r < n; r++) y[r * k + c] = cols[c]![r]!;
+}
+
+/** Symmetric sparse matrix in CSR (both triangles stored). */
+interface Csr {
+  n: number;
+  rowStart: Int32Array;
+  col: Int32Array;
+  val: Float32Array;
+}
+
+/** out (n×k) = M (n×n sparse) · y (n×k) */
+function spmm(m: Csr, y: Float64Array, k: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(m.n * k);
+  for (let r = 0; r < m.n; r++) {
+    const o = r * k;
+    for (let e = m.rowStart[r]!; e < m.rowStart[r + 1]!; e++) {
+      const v = m.val[e]!;
+      const c = m.col[e]! * k;
+      for (let j = 0; j < k; j++) out[o + j]! += v * y[c + j]!;
+    }
+  }
+  return out;
+}
+
+/** Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations: values and column vectors. */
+export function jacobiEigen(a: Float64Array, k: number): { values: Float64Array; vectors: Float64Array } {
+  const m = Float64Array.from(a);
+  const v = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) v[i * k + i] = 1;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) off += m[p * k + q]! ** 2;
+    if (off < 1e-18) break;
+    for (let p = 0; p < k; p++) {
+      for (let q = p + 1; q < k; q++) {
+        const apq = m[p * k + q]!;
+        if (Math.abs(apq) < 1e-15) continue;
+        const theta = (m[q * k + q]! - m[p * k + p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let r = 0; r < k; r++) {
+          const arp = m[r * k + p]!;
+          const arq = m[r * k + q]!;
+          m[r * k + p] = c * arp - s * arq;
+          m[r * k + q] = s * arp + c * arq;
+        }
+        for (let r = 0; r < k; r++) {
+          const apr = m[p * k + r]!;
+          const aqr = m[q * k + r]!;
+          m[p * k + r] = c * apr - s * aqr;
+          m[q * k + r] = s * apr + c * aqr;
+        }
+        for (let r = 0; r < k; r++) {
+          const vrp = v[r * k + p]!;
+          const vrq = v[r * k + q]!;
+          v[r * k + p] = c * vrp - s * vrq;
+          v[r * k + q] = s * vrp + c * vrq;
+        }
+      }
+    }
+  }
+  const values = new Float64Array(k);
+  for (let i = 0; i < k; i++) values[i] = m[i * k + i]!;
+  return { values, vectors: v };
+}
+
+export function trainTermVectors(docs: readonly TermDoc[], opts: VectorOptions = {}): TermVectors {
+  const dim = opts.dim ?? 48;
+  const minCount = opts.minCount ?? 2;
+  const maxVocab = opts.maxVocab ?? 30_000;
+  // Vocabulary: terms in at least minCount messages, most frequent first.
+  const count = new Map<string, number>();
+  for (const d of docs) for (const t of new Set(d.terms)) count.set(t, (count.get(t) ?? 0) + 1);
+  const terms = [...count].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxVocab).map(([t]) => t);
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const n = terms.length;
+  const df = new Float64Array(n);
+  for (const [t, i] of index) df[i] = count.get(t)!;
+
+  // Co-occurrence: within a window of a message, and between a message and the previous one of its thread.
+  const pairs = new Map<number, number>();
+  const bump = (i: number, j: number, w: number) => {
+    if (i === j) return;
+    const key = i < j ? i * n + j : j * n + i;
+    pairs.set(key, (pairs.get(key) ?? 0) + w);
+  };
+  const lastOfThread = new Map<number, number[]>();
+  for (const d of docs) {
+    const ids = [...new Set(d.terms)].map((t) => index.get(t)).filter((x): x is number => x !== undefined);
+    for (let s = 0; s < ids.length; s += WINDOW) {
+      const w = ids.slice(s, s + WINDOW);
+      for (let a = 0; a < w.length; a++) for (let b = a + 1; b < w.length; b++) bump(w[a]!, w[b]!, 1);
+    }
+    if (d.thread >= 0) {
+      const prev = lastOfThread.get(d.thread);
+      // Half weight: the next message of a thread is usually, not always, about the same thing.
+      if (prev) for (const a of prev.slice(0, WINDOW)) for (const b of ids.slice(0, WINDOW)) bump(a, b, 0.5);
+      lastOfThread.set(d.thread, ids);
+    }
+  }
+  // PPMI with smoothed context distribution.
+  const rowSum = new Float64Array(n);
+  let total = 0;
+  for (const [key, c] of pairs) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    rowSum[i]! += c;
+    rowSum[j]! += c;
+    total += 2 * c;
+  }
+  let ctxTotal = 0;
+  const ctx = new Float64Array(n);
+  for (let i = 0; i < n; i++) ctxTotal += (ctx[i] = rowSum[i]! ** CDS);
+  const entries: [number, number, number][] = [];
+  for (const [key, c] of pairs) {
+    const i = Math.floor(key / n);
+    const j = key % n;
+    // Symmetrized PMI: the mean of the two directions' smoothed PMI.
+    const pij = c / total;
+    const a = Math.log(pij / ((rowSum[i]! / total) * (ctx[j]! / ctxTotal)));
+    const b = Math.log(pij / ((rowSum[j]! / total) * (ctx[i]! / ctxTotal)));
+    const v = (a + b) / 2;
+    if (v > 0) entries.push([i, j, v]);
+  }
+  pairs.clear();
+  const rowCount = new Int32Array(n + 1);
+  for (const [i, j] of entries) {
+    rowCount[i + 1]!++;
+    rowCount[j + 1]!++;
+  }
+  for (let r = 0; r < n; r++) rowCount[r + 1]! += rowCount[r]!;
+  const fill = Int32Array.from(rowCount);
+  const col = new Int32Array(entries.length * 2);
+  const val = new Float32Array(entries.length * 2);
+  for (const [i, j, v] of entries) {
+    col[fill[i]!] = j;
+    val[fill[i]!++] = v;
+    col[fill[j]!] = i;
+    val[fill[j]!++] = v;
+  }
+  const m: Csr = { n, rowStart: rowCount, col, val };
+
+  // Randomized subspace iteration for the top eigenpairs.
+  const k = Math.max(1, Math.min(n, dim + 8));
+  const rand = rng(opts.seed ?? 1);
+  let y: Float64Array<ArrayBuffer> = new Float64Array(n * k);
+  for (let i = 0; i < y.length; i++) y[i] = rand();
+  y = spmm(m, y, k);
+  orthonormalize(y, n, k);
+  for (let it = 0; it < (opts.iterations ?? 1); it++) {
+    y = spmm(m, y, k);
+    orthonormalize(y, n, k);
+  }
+  const my = spmm(m, y, k);
+  const small = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      for (let r = 0; r < n; r++) s += y[r * k + a]! * my[r * k + b]!;
+      small[a * k + b] = s;
+      small[b * k + a] = s;
+    }
+  }
+  const { values, vectors } = jacobiEigen(small, k);
+  // Keep the largest positive eigenvalues (the PPMI matrix's structure; negative ones are noise).
+  const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!).slice(0, Math.min(dim, k)).filter((i) => values[i]! > 0);
+  const d = order.length || 1;
+  const data = new Float32Array(n * d);
+  for (let r = 0; r < n; r++) {
+    let norm = 0;
+    for (let c = 0; c < order.length; c++) {
+      const e = order[c]!;
+      let s = 0;
+      for (let j = 0; j < k; j++) s += y[r * k + j]! * vectors[j * k + e]!;
+      const x = s * Math.sqrt(values[e]!);
+      data[r * d + c] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let c = 0; c < d; c++) data[r * d + c]! /= norm;
+  }
+  return { dim: d, index, terms, data, df, docs: docs.length };
+}
+
+/** Smoothed idf of a term over messages: what a term weighs in a thread's or a query's vector. */
+export function vectorIdf(df: number, docs: number): number {
+  return Math.log(1 + docs / Math.max(1, df));
+}
+
+/** The idf-weighted sum of the vectors of the given terms (unknown terms skipped), L2-normalized; null if none known. */
+export function combine(v: TermVectors, terms: readonly { text: string; weight: number }[]): Float32Array | null {
+  const out = new Float32Array(v.dim);
+  let any = false;
+  for (const t of terms) {
+    const r = v.index.get(t.text);
+    if (r === undefined) continue;
+    any = true;
+    const w = t.weight * vectorIdf(v.df[r]!, v.docs);
+    for (let c = 0; c < v.dim; c++) out[c]! += w * v.data[r * v.dim + c]!;
+  }
+  if (!any) return null;
+  let norm = 0;
+  for (let c = 0; c < v.dim; c++) norm += out[c]! ** 2;
+  norm = Math.sqrt(norm) || 1;
+  for (let c = 0; c < v.dim; c++) out[c]! /= norm;
+  return out;
+}
+
+/** int8 quantization of a unit vector: round(x·127/max|x|), with the scale implied (cosine ignores it). */
+export function quantize(x: Float32Array): Int8Array {
+  let max = 0;
+  for (const v of x) max = Math.max(max, Math.abs(v));
+  const s = max ? 127 / max : 0;
+  return Int8Array.from(x, (v) => Math.round(v * s));
+}

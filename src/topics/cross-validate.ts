@@ -1,0 +1,57 @@
+// Leave-one-day-out cross-validation of the topic scorer over the gold days: fit on the other days' gold threads,
+// tag the held-out day's pipeline threads, measure issue 16's agreement. Shared by scripts/fit-topics.ts and
+// `npm run eval`. Pure over an Archive and the gold files.
+import { parseMessageId } from '../model/ids.ts';
+import { compileTagger, tagThread, type TopicModel } from './evidence.ts';
+import { fitModel, type FitOptions, type LabelledThread } from './fit.ts';
+import { threadText } from './thread-text.ts';
+import { firstTopicAgreement, type TopicAgreement } from '../eval/topics.ts';
+import type { Archive, Day } from '../model/types.ts';
+
+export interface GoldThreads {
+  /** Day id, e.g. devarch/2018-08-08. */
+  day: string;
+  threads: { messages: number[]; topics?: string[]; question?: number | null }[];
+}
+
+export interface FoldScore {
+  day: string;
+  /** On the pipeline's threads (the one holding most of each gold thread). */
+  pipeline: TopicAgreement;
+  /** On the gold threads' own message sets (the scorer alone, boundaries aside). */
+  gold: TopicAgreement;
+}
+
+export function labelled(day: Day, g: GoldThreads): LabelledThread[] {
+  return g.threads
+    .filter((t) => (t.topics ?? []).length > 0)
+    .map((t) => ({ thread: threadText(day, t.messages, t.question ?? null), topics: t.topics ?? [] }));
+}
+
+/** Agreement of one model on one gold day. */
+export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: TopicModel): FoldScore {
+  const tagger = compileTagger(archive.topics, archive.terms, model);
+  const slugs = (seqs: readonly number[], q: number | null) => tagThread(threadText(day, seqs, q), tagger).topics.map((s) => s.slug);
+  const pred = archive.threads.filter((t) => t.day === g.day).map((t) => ({
+    seqs: t.seqs,
+    topics: slugs(t.seqs, t.questionId ? parseMessageId(t.questionId)?.seq ?? null : null),
+  }));
+  const gold = g.threads.map((t) => ({ seqs: t.messages, topics: t.topics ?? [] }));
+  const own = g.threads.map((t) => ({ seqs: t.messages, topics: slugs(t.messages, t.question ?? null) }));
+  return { day: g.day, pipeline: firstTopicAgreement(gold, pred), gold: firstTopicAgreement(gold, own) };
+}
+
+/** One fold per gold day present in the archive; idf comes from `base` (the committed model's). */
+export function crossValidate(archive: Archive, golds: readonly GoldThreads[], base: Pick<TopicModel, 'idf' | 'defaultIdf'>, opts: FitOptions = {}): FoldScore[] {
+  const days = new Map(archive.days.map((d) => [d.id, d]));
+  const present = golds.flatMap((g) => { const d = days.get(g.day); return d ? [{ g, d }] : []; });
+  return present.map(({ g, d }) => {
+    const train = present.filter((x) => x.g !== g).flatMap((x) => labelled(x.d, x.g));
+    return scoreDay(archive, d, g, fitModel(train, archive.topics, archive.terms, base, opts));
+  });
+}
+
+export function pooled(folds: readonly FoldScore[], key: 'pipeline' | 'gold'): number {
+  const total = folds.reduce((s, f) => s + f[key].total, 0);
+  return total ? folds.reduce((s, f) => s + f[key].agreed, 0) / total : 1;
+}

@@ -1,0 +1,215 @@
+// Topic tagging that weighs evidence. A thread is about a topic when the topic's terms are specific (rare over the
+// archive: idf), spread over the thread's messages and speakers, present in its question, and backed by glossary
+// terms filed under the topic — not when one generic word (通道, 渠道) is mentioned once. The weights of those
+// evidence features are fitted on the gold threads by scripts/fit-topics.ts and committed as
+// src/topics/model.json; this module only computes features and applies the model. Pure.
+import { TermsMatcher } from '../glossary/terms-matcher.ts';
+import type { Term, Topic, TopicScore } from '../model/types.ts';
+
+export const FEATURES = ['body', 'lead', 'spread', 'speakers', 'glossary', 'distinct', 'relative', 'density'] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+export interface TopicModel {
+  /** Inverse document frequency over the archive's messages of each (lower-cased) term; missing: defaultIdf. */
+  idf: Record<string, number>;
+  defaultIdf: number;
+  bias: number;
+  weights: Record<FeatureName, number>;
+  /** A topic is tagged when its probability reaches this. */
+  threshold: number;
+  /** A thread of at least this many messages gets its best topic even under the threshold (when it has evidence). */
+  substantive: number;
+  maxTopics: number;
+}
+
+/** What the scorer reads of a thread: its messages' texts and speakers, and which message opens it. */
+export interface ThreadText {
+  texts: string[];
+  speakers: string[];
+  /** Index (into texts) of the question, else of the first message. */
+  lead: number;
+}
+
+interface Pattern {
+  text: string;
+  /** ASCII words (java, pos, k8s) must not be part of a longer word: "pos" in "deposit" is no POS. */
+  word: boolean;
+}
+
+interface CompiledTopic {
+  slug: string;
+  /** Pattern index and idf of each distinct topic term. */
+  terms: { pattern: number; idf: number }[];
+  /** Glossary words (term and aliases) of entries filed under this topic, with idf shared by the entry's topics. */
+  glossary: { pattern: number; weight: number }[];
+}
+
+export interface TopicTagger {
+  topics: CompiledTopic[];
+  patterns: Pattern[];
+  matcher: TermsMatcher;
+  model: TopicModel;
+}
+
+const ASCII_WORD = /^[a-z0-9][a-z0-9+#.\- ]*$/;
+const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+
+/** The taxonomy, glossary and model prepared once for scoring every thread of an archive. */
+export function compileTagger(topics: readonly Topic[], glossary: readonly Term[], model: TopicModel): TopicTagger {
+  const patterns: Pattern[] = [];
+  const index = new Map<string, number>();
+  const patternOf = (raw: string): number | null => {
+    const text = String(raw).toLowerCase().trim();
+    if (!text) return null;
+    let p = index.get(text);
+    if (p === undefined) {
+      p = patterns.length;
+      patterns.push({ text, word: ASCII_WORD.test(text) });
+      index.set(text, p);
+    }
+    return p;
+  };
+  const idf = (p: number) => model.idf[patterns[p]?.text ?? ''] ?? model.defaultIdf;
+  const compiled: CompiledTopic[] = topics.map((t) => {
+    const seen = new Set<number>();
+    const terms: CompiledTopic['terms'] = [];
+    for (const raw of t.terms) {
+      const p = patternOf(String(raw));
+      if (p === null || seen.has(p)) continue;
+      seen.add(p);
+      terms.push({ pattern: p, idf: idf(p) });
+    }
+    return { slug: t.slug, terms, glossary: [] };
+  });
+  const bySlug = new Map(compiled.map((c) => [c.slug, c]));
+  for (const g of glossary) {
+    const filed = g.topics.map((s) => bySlug.get(s)).filter((c): c is CompiledTopic => c !== undefined);
+    if (filed.length === 0) continue;
+    for (const w of [g.term, ...g.aliases]) {
+      const p = patternOf(w);
+      if (p === null) continue;
+      // An entry filed under three topics is weaker evidence for each of them than one filed under one.
+      for (const c of filed) c.glossary.push({ pattern: p, weight: idf(p) / filed.length });
+    }
+  }
+  return { topics: compiled, patterns, matcher: new TermsMatcher(patterns.map((p) => p.text)), model };
+}
+
+/** Occurrences of each pattern in one text (ASCII words only at word boundaries). */
+export function countPatterns(text: string, tagger: TopicTagger): Map<number, number> {
+  const lower = text.toLowerCase();
+  const counts = new Map<number, number>();
+  tagger.matcher.scan(lower, (p, start) => {
+    const pat = tagger.patterns[p];
+    if (!pat) return;
+    if (pat.word && (isWordChar(lower[start - 1]) || isWordChar(lower[start + pat.text.length]))) return;
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  });
+  return counts;
+}
+
+export interface TopicFeatures {
+  slug: string;
+  features: number[];
+  /** Terms that gave evidence, strongest first. */
+  evidence: string[];
+  /** Messages holding some evidence, and whether the lead (question) is one of them. */
+  messages: number;
+  inLead: boolean;
+}
+
+/** Evidence features of every topic for one thread, in FEATURES order. */
+export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFeatures[] {
+  const perMessage = thread.texts.map((t) => countPatterns(t, tagger));
+  const total = new Map<number, number>();
+  for (const m of perMessage) for (const [p, n] of m) total.set(p, (total.get(p) ?? 0) + n);
+  const lead = perMessage[thread.lead] ?? new Map<number, number>();
+  const participants = new Set(thread.speakers).size || 1;
+  const n = thread.texts.length || 1;
+  const raw = tagger.topics.map((t) => {
+    const contribution = new Map<string, number>();
+    let body = 0;
+    let leadScore = 0;
+    let distinct = 0;
+    for (const { pattern, idf } of t.terms) {
+      const c = total.get(pattern) ?? 0;
+      if (c === 0) continue;
+      const w = idf * Math.log2(1 + c);
+      body += w;
+      distinct++;
+      leadScore += idf * Math.log2(1 + (lead.get(pattern) ?? 0));
+      const text = tagger.patterns[pattern]?.text ?? '';
+      contribution.set(text, (contribution.get(text) ?? 0) + w);
+    }
+    let gloss = 0;
+    for (const { pattern, weight } of t.glossary) {
+      const c = total.get(pattern) ?? 0;
+      if (c === 0) continue;
+      const w = weight * Math.log2(1 + c);
+      gloss += w;
+      const text = tagger.patterns[pattern]?.text ?? '';
+      contribution.set(text, (contribution.get(text) ?? 0) + w);
+    }
+    const own = new Set<number>([...t.terms.map((x) => x.pattern), ...t.glossary.map((x) => x.pattern)]);
+    let messages = 0;
+    const speakers = new Set<string>();
+    perMessage.forEach((m, i) => {
+      for (const p of m.keys()) if (own.has(p)) { messages++; speakers.add(thread.speakers[i] ?? ''); return; }
+    });
+    const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+    const inLead = [...lead.keys()].some((p) => own.has(p));
+    return { slug: t.slug, body, leadScore, gloss, distinct, messages, inLead, spread: messages / n, speakers: speakers.size / participants, evidence };
+  });
+  const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
+  return raw.map((r) => ({
+    slug: r.slug,
+    evidence: r.evidence,
+    messages: r.messages,
+    inLead: r.inLead,
+    features: [
+      r.body,
+      r.leadScore,
+      r.spread,
+      r.speakers,
+      r.gloss,
+      Math.log2(1 + r.distinct),
+      best > 0 ? (r.body + r.gloss) / best : 0,
+      (r.body + r.gloss) / Math.sqrt(n),
+    ],
+  }));
+}
+
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export function probability(features: readonly number[], model: TopicModel): number {
+  let z = model.bias;
+  FEATURES.forEach((f, i) => { z += model.weights[f] * (features[i] ?? 0); });
+  return sigmoid(z);
+}
+
+export interface TaggedThread {
+  topics: TopicScore[];
+  /** Topic slug -> the terms that decided it (strongest first, at most five). */
+  evidence: Record<string, string[]>;
+}
+
+/**
+ * Topics of a thread, most probable first: those whose probability reaches the threshold (at most maxTopics);
+ * a substantive thread under the threshold still gets its best topic when it has any evidence for it.
+ */
+export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread {
+  const m = tagger.model;
+  const scored = topicFeatures(thread, tagger)
+    .map((f) => ({ ...f, p: probability(f.features, m), mass: (f.features[0] ?? 0) + (f.features[4] ?? 0) }))
+    .filter((s) => s.mass > 0)
+    .sort((a, b) => b.p - a.p || a.slug.localeCompare(b.slug));
+  // A passing mention — evidence in a single message that is not the thread's question — does not make a thread
+  // of three or more messages about a topic (通道 named once in a talk about something else).
+  const substantial = (s: (typeof scored)[number]) => thread.texts.length < 3 || s.messages >= 2 || s.inLead;
+  let chosen = scored.filter((s) => s.p >= m.threshold && substantial(s)).slice(0, m.maxTopics);
+  const first = scored[0];
+  if (chosen.length === 0 && first && thread.texts.length >= m.substantive) chosen = [first];
+  const evidence: Record<string, string[]> = {};
+  for (const c of chosen) evidence[c.slug] = c.evidence.slice(0, 5);
+  return { topics: chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 })), evidence };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { compileTagger, tagThread, type TopicModel } from '../../src/topics/evidence.ts';
+import { firstTopicAgreement } from '../../src/eval/topics.ts';
+import { sampleTopic } from '../../src/topics/coverage.ts';
+import model from '../../src/topics/model.json' with { type: 'json' };
+import type { Thread, Topic } from '../../src/model/types.ts';
+
+const topics: Topic[] = [
+  { slug: 'routing', name: '路由', description: '', terms: ['路由规则', '支付路由', '通道切换'] },
+  { slug: 'acquiring', name: '收单', description: '', terms: ['pos', '收单'] },
+  { slug: 'jobs', name: '招聘', description: '', terms: ['招聘'] },
+];
+const tagger = compileTagger(topics, [], model as TopicModel);
+const thread = (texts: string[]) => ({ texts, speakers: texts.map((_, i) => `s${i % 3}`), lead: 0 });
+
+describe('evidence-weighed topics', () => {
+  it('tags a thread whose messages discuss routing, and names the deciding terms', () => {
+    const r = tagThread(thread(['支付路由怎么设计？', '路由规则按费率和成功率', '通道切换要看成功率', '我们也按路由规则配置']), tagger);
+    expect(r.topics[0]?.slug).toBe('routing');
+    expect(r.evidence.routing).toContain('路由规则');
+  });
+  it('a passing mention in one of many messages of another subject does not outrank that subject', () => {
+    const r = tagThread(thread(['招聘支付产品', '招聘地点上海', '招聘要求三年', '顺便说支付路由', '招聘邮箱在群公告', '招聘截止月底']), tagger);
+    expect(r.topics[0]?.slug).toBe('jobs');
+  });
+  it('matches ASCII terms only as whole words: deposit is no POS', () => {
+    expect(tagThread(thread(['deposit', 'deposit again', 'the deposit']), tagger).topics).toEqual([]);
+    expect(tagThread(thread(['pos 机', '智能 pos 收单', 'pos']), tagger).topics[0]?.slug).toBe('acquiring');
+  });
+});
+
+describe('first-topic agreement', () => {
+  it('uses the predicted thread holding most of the gold thread and the social/chit-chat family', () => {
+    const gold = [{ seqs: [1, 2, 3], topics: ['routing'] }, { seqs: [4, 5], topics: ['social'] }, { seqs: [6], topics: ['jobs'] }];
+    const pred = [{ seqs: [1, 2], topics: ['acquiring', 'routing'] }, { seqs: [3, 4, 5], topics: [] }, { seqs: [6], topics: ['routing'] }];
+    const r = firstTopicAgreement(gold, pred);
+    expect(r.agreed).toBe(2);
+    expect(r.total).toBe(3);
+    expect(r.misses[0]?.gold).toEqual(['jobs']);
+  });
+});
+
+describe('seeded sample', () => {
+  it('draws the same threads for the same seed, only of the topic', () => {
+    const ts = Array.from({ length: 50 }, (_, i) => ({ id: `g/d/t${i}`, topics: i % 2 ? ['routing'] : ['jobs'] }) as unknown as Thread);
+    const a = sampleTopic(ts, 'routing', 10, 7).map((t) => t.id);
+    expect(a).toEqual(sampleTopic(ts, 'routing', 10, 7).map((t) => t.id));
+    expect(new Set(a).size).toBe(10);
+    expect(a.every((id) => Number(id.split('t').pop()) % 2 === 1)).toBe(true);
+  });
+});
