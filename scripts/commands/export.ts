@@ -4,20 +4,24 @@ import { dirname, resolve } from 'node:path';
 import { buildArchive } from '../../src/pipeline/archive.ts';
 import { formatProblem, sortProblems } from '../../src/ingest/check.ts';
 import { toExport } from '../../src/pipeline/export.ts';
+import { NO_PRIVACY } from '../../src/ingest/privacy.ts';
 import { contentDir, readContentMeta, readLogsChecked } from '../../src/node/load.ts';
 import { checkLogSet } from '../../src/ingest/checks/index.ts';
 
-export const summary = 'export --logs <dir> [--out <file>]  write the archive as JSON (stdout without --out)';
+export const summary = 'export --logs <dir> [--out <file>] [--raw]  write the archive as JSON (stdout without --out; --raw: unmasked)';
 
-const USAGE = 'usage: npm run cli -- export [--logs <dir>] [--out <file>]   (default logs: the content folder\'s logs/)';
+const USAGE = 'usage: npm run cli -- export [--logs <dir>] [--out <file>] [--raw]   (default logs: the content folder\'s logs/)';
 
 export async function run(args: string[]): Promise<number> {
   let logs: string | undefined;
   let out: string | undefined;
+  let raw = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--logs' && i + 1 < args.length) logs = args[++i];
     else if (a === '--out' && i + 1 < args.length) out = args[++i];
+    // --raw: numbers and opted-out names as in the logs, for the archive's owner only; never used for the site.
+    else if (a === '--raw') raw = true;
     else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
     else { console.error(`error: unexpected argument "${a}"\n${USAGE}`); return 2; }
   }
@@ -29,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
   }
   // Never export from broken input: the same errors that stop the site build stop the export.
   const checked = readLogsChecked(logsDir);
-  const archive = buildArchive({ ...readContentMeta(content), logs: checked.logs });
+  const archive = buildArchive({ ...readContentMeta(content), ...(raw ? { privacy: NO_PRIVACY } : {}), logs: checked.logs });
   // The content checks (two files of one day, citations that name the wrong message) stop it too.
   const byFile = new Map(archive.days.map((d) => [d.file, d]));
   const set = checkLogSet(checked.logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ ...l, day }] : []; }), { groups: archive.groups.map((g) => g.slug) });

@@ -199,6 +199,8 @@ export interface Archive {
   topics: Topic[];
   terms: Term[];
   problems: Problem[];
+  /** Old or alternative people slugs -> the person's id; each gets a redirect page at /people/<from>/. */
+  speakerRedirects?: import('../speakers/ids.ts').SpeakerRedirect[];
 }
 
 /** Raw inputs read from content/ by the IO layer; buildArchive is pure over these. */
@@ -206,6 +208,8 @@ export interface ArchiveInput {
   groups: Group[];
   topics: Topic[];
   glossary: { file: string; source: string }[];
+  /** content/privacy.yaml: what to mask and who is pseudonymised; absent means everything is masked, nobody opted out. */
+  privacy?: import('../ingest/privacy.ts').PrivacyPolicy;
   /** file: path relative to the logs root; source: the file's text (already checked to be UTF-8). */
   logs: { file: string; source: string }[];
   /** content/corrections.yaml when present (file: its name as problems cite it). */

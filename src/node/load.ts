@@ -9,6 +9,7 @@ import { checkLogSet } from '../ingest/checks/index.ts';
 import { warningSummary } from './warning-summary.ts';
 import { CORRECTIONS_FILE } from '../threads/corrections.ts';
 import { count, timed } from './progress.ts';
+import { readPrivacy } from './privacy-config.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
 export function contentDir(): string {
@@ -99,7 +100,7 @@ export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
     (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [] }),
   );
   const corrections = join(dir, CORRECTIONS_FILE);
-  return { groups: readGroups(dir), topics, glossary, ...(existsSync(corrections) ? { corrections: { file: CORRECTIONS_FILE, source: readFileSync(corrections, 'utf8') } } : {}) };
+  return { groups: readGroups(dir), topics, glossary, privacy: readPrivacy(dir), ...(existsSync(corrections) ? { corrections: { file: CORRECTIONS_FILE, source: readFileSync(corrections, 'utf8') } } : {}) };
 }
 
 // Kept on globalThis: during `astro build` the pages' bundle and the search-index integration load this module as

@@ -12,6 +12,8 @@ import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
 import { applyStructure, checkCorrections, correctionsByDay, parseCorrections, parseRef, type Correction } from '../threads/corrections.ts';
 import type { Archive, ArchiveInput, CorrectionKind, Day, Message, Problem, Term, Thread, Topic } from '../model/types.ts';
 import { messageId, parseThreadId, threadId } from '../model/ids.ts';
+import { DEFAULT_PRIVACY, redactDays } from '../ingest/privacy.ts';
+import { applyOptOut } from '../speakers/opt-out.ts';
 
 export function buildArchive(input: ArchiveInput): Archive {
   const problems: Problem[] = [];
@@ -22,7 +24,13 @@ export function buildArchive(input: ArchiveInput): Archive {
     parsed.push(r.day);
   }
   parsed.sort((a, b) => (a.group === b.group ? a.date.localeCompare(b.date) : a.group.localeCompare(b.group)));
-  const { days, speakers } = assignSpeakers(parsed);
+  // Privacy first: nothing downstream (speakers, threads, search, pages, export) sees a masked number or an opted-out name.
+  const privacy = input.privacy ?? DEFAULT_PRIVACY;
+  const assigned = assignSpeakers(redactDays(parsed, privacy));
+  const { days, speakers } = applyOptOut(assigned.days, assigned.speakers, privacy.optOut);
+  // A redirect to an opted-out person would name them in its URL: those go.
+  const ids = new Set(speakers.map((s) => s.id));
+  const speakerRedirects = assigned.redirects.filter((r) => ids.has(r.to));
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
   const threadTerms = threadTermsOf(terms, input.topics);
   // Term lists are compiled once per archive, not once per day or per thread.
@@ -30,7 +38,7 @@ export function buildArchive(input: ArchiveInput): Archive {
   const corrections = readCorrections(input.corrections, days, problems);
   const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared, corrections.get(day.id) ?? []));
   linkTerms(terms, threads, days);
-  return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems };
+  return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems, speakerRedirects };
 }
 
 /** The terms threads compare whole. Topic keywords count too: two messages naming 路由 or 对账 are likely in one conversation. */

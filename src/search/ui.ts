@@ -93,7 +93,7 @@ export function mountSearch(root: HTMLElement): void {
     const all = items();
     if (!all.length) return;
     active = Math.max(0, Math.min(all.length - 1, i));
-    all.forEach((li, j) => li.setAttribute('aria-selected', String(j === active)));
+    all.forEach((li, j) => li.setAttribute('aria-current', String(j === active)));
     all[active]!.scrollIntoView({ block: 'nearest' });
   };
 
@@ -101,7 +101,7 @@ export function mountSearch(root: HTMLElement): void {
   const groupName = (slug: string) => manifest?.groups.find((g) => g.slug === slug)?.name ?? slug;
 
   function renderThread(t: ThreadHit, i: number): HTMLLIElement {
-    const li = el('li', { class: 'result', id: `r${i}`, 'aria-selected': 'false' });
+    const li = el('li', { class: 'result', id: `r${i}`, 'aria-current': 'false' });
     const title = t.title || t.best.text.slice(0, 40);
     // The thread page, scrolled to (and highlighting) the best message; a message outside any thread: its day.
     const target = href(t.best.threadId ? threadMessageUrl(t.best.threadId, t.best.seq) : messageUrl(t.best.id));
@@ -255,7 +255,7 @@ export function mountSearch(root: HTMLElement): void {
       }
     } else if (e.key === 'Escape') {
       active = -1;
-      items().forEach((li) => li.setAttribute('aria-selected', 'false'));
+      items().forEach((li) => li.setAttribute('aria-current', 'false'));
     }
   });
   void search();

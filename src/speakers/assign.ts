@@ -4,7 +4,7 @@ import type { Day, Message, Nickname, Segment, Speaker } from '../model/types.ts
 import { nameKey, normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
 import { mergeByName, pairKey, UnionFind, unmergeable } from './merge.ts';
 import { COMMON_LATIN } from './lexicon.ts';
-import { boundSlug } from '../text/slug.ts';
+import { chooseSpeakerIds, type SpeakerRedirect } from './ids.ts';
 import { trimEndWhere, trimStartWhere } from '../text/scan.ts';
 
 export { normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
@@ -74,7 +74,7 @@ function isAliasMention(m: string, nick: Nickname): boolean {
 }
 
 /** Fills speakerId/mentionIds (and mention segments) on every message and returns the speakers. */
-export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] } {
+export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[]; redirects: SpeakerRedirect[] } {
   const keyOf = new Map<string, string>();
   const key = (display: string) => {
     let k = keyOf.get(display);
@@ -133,7 +133,14 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
   const groups = new Map<string, string[]>();
   const firstSeen = new Map<string, number>();
   let order = 0;
-  for (const d of days) for (const m of d.messages) { const r = uf.find(key(m.speaker)); if (!firstSeen.has(r)) firstSeen.set(r, order++); }
+  const firstAt = new Map<string, string>(); // root -> date and time of the person's first message
+  for (const d of days) for (const m of d.messages) {
+    const r = uf.find(key(m.speaker));
+    if (!firstSeen.has(r)) firstSeen.set(r, order++);
+    const at = `${d.date} ${m.time}`;
+    const f = firstAt.get(r);
+    if (f === undefined || at < f) firstAt.set(r, at);
+  }
   for (const k of nicks.keys()) {
     const r = uf.find(k);
     (groups.get(r) ?? groups.set(r, []).get(r)!).push(k);
@@ -143,26 +150,27 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
 
   const idOfRoot = new Map<string, string>();
   const speakers = new Map<string, Speaker>();
-  const baseCount = new Map<string, number>();
   const roots = [...groups.keys()].filter((r) => firstSeen.has(r)).sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
   const plan = roots.map((root) => {
     const keys = groups.get(root)!.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1));
     const main = nickOf(keys[0]!);
     const base = root === '' ? ANONYMOUS.id : speakerSlug(main.name) || speakerSlug(keys[0]!) || 'speaker';
-    baseCount.set(base, (baseCount.get(base) ?? 0) + 1);
     return { root, keys, main, base };
   });
-  const used = new Set<string>();
-  for (const p of plan) {
-    let id = p.base;
-    // Two people with one name part: tell them apart by company, else by order of appearance.
-    if ((baseCount.get(p.base) ?? 0) > 1 && p.root !== '') {
-      const c = p.keys.map((k) => nickOf(k).company).find(Boolean);
-      if (c) id = boundSlug(`${p.base}-${speakerSlug(c)}`);
-    }
-    const stem = id.replace(/-\d+$/, '');
-    for (let i = 2; used.has(id); i++) id = boundSlug(`${stem}-${i}`);
-    used.add(id);
+  // Slugs that do not move when others join (speakers/ids.ts).
+  const chosen = chooseSpeakerIds(plan.map((p) => {
+    const company = p.main.company ?? p.keys.map((k) => nickOf(k).company).find(Boolean) ?? null;
+    return {
+      key: p.root,
+      base: p.base,
+      company: company ? speakerSlug(company) || null : null,
+      companies: [...new Set(p.keys.map((k) => nickOf(k).company).filter((c): c is string => !!c).map(speakerSlug).filter(Boolean))],
+      first: firstAt.get(p.root) ?? '',
+      fixed: p.root === '',
+    };
+  }));
+  plan.forEach((p, i) => {
+    const id = chosen.ids[i]!;
     idOfRoot.set(p.root, id);
     const field = (f: 'company' | 'role' | 'city') => p.main[f] ?? p.keys.map((k) => nickOf(k)[f]).find(Boolean) ?? null;
     const aliases: string[] = [];
@@ -186,7 +194,7 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
       messageCount: 0,
       days: [],
     });
-  }
+  });
 
   const idOfKey = (k: string) => idOfRoot.get(uf.find(k))!;
   const out = days.map((d) => {
@@ -208,5 +216,5 @@ export function assignSpeakers(days: Day[]): { days: Day[]; speakers: Speaker[] 
     return { ...d, messages };
   });
   const list = [...speakers.values()].sort((a, b) => b.messageCount - a.messageCount || (a.id < b.id ? -1 : 1));
-  return { days: out, speakers: list };
+  return { days: out, speakers: list, redirects: chosen.redirects };
 }

@@ -58,7 +58,7 @@ describe.skipIf(skip)('search page in Chromium', () => {
     expect(await page.locator('#q').inputValue()).toBe('对账文件');
     await page.locator('#q').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#search-results li.result').first().getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('#search-results li.result').first().getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#m\d+$/);
     // A term that occurs nowhere, whose characters do (款扣: 扣款 reversed): the closest questions asked before.

@@ -172,8 +172,9 @@ describe('export', () => {
       'kind', 'speakerId', 'duplicateOf', 'quote', 'flags',
     ]);
     // The first two messages of this day have no body; the second has no speaker either.
+    // A person's slug is name + company when a nickname names one (stable when a second 马春林 joins).
     expect(j.messages.slice(0, 3).map((m: { kind: string; speakerId: string }) => [m.kind, m.speakerId])).toEqual([
-      ['empty', '马春林'], ['empty', 'anonymous'], ['text', 'wxid-mbg14jvtbon722'],
+      ['empty', '马春林-工品汇'], ['empty', 'anonymous'], ['text', 'wxid-mbg14jvtbon722'],
     ]);
     expect(j.messages[0]).toMatchObject({ id: 'prodrd/2019-01-08/1', seq: 1, time: '11:52:38', speaker: '马春林-工品汇-研发' });
     // The contract's thread fields, then the additive ones: kind (qa/talk/discussion), the corrections applied, and
