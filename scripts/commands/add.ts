@@ -12,7 +12,7 @@ import { compareDays, describeMessage, type DayComparison } from '../../src/main
 import { mergeDays } from '../../src/maintain/merge.ts';
 import { messageKey } from '../../src/maintain/identity.ts';
 import { remapIds } from '../../src/maintain/remap.ts';
-import type { Day, Problem } from '../../src/model/types.ts';
+import type { Day } from '../../src/model/types.ts';
 
 export const summary = 'add <file>... [--group <slug>] [--merge | --force]  validate day logs and copy them into content/logs/';
 

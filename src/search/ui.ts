@@ -1,7 +1,7 @@
 // The search page's behaviour: results as you type, filters, keyboard navigation, the query in the URL,
 // "no results" suggestions. Everything from the index is untrusted chat text: the DOM is built with
 // textContent and createElement only, never innerHTML.
-import { SearchClient, type Filters, type SearchResult, type ThreadHit } from './client.ts';
+import { SearchClient, type Filters, type ThreadHit } from './client.ts';
 import { normalize, cjkBigrams } from '../text/tokenize.ts';
 import type { AskResult, GlossaryCard, PastQuestion } from './ask.ts';
 import type { Manifest } from './format.ts';
