@@ -13,7 +13,7 @@ import { buildSearchIndex } from '../src/search/build.ts';
 import { buildAskIndex } from '../src/search/ask-build.ts';
 import { SearchClient } from '../src/search/client.ts';
 import { score, type DevSet, type JudgedQuery } from '../src/eval/retrieval.ts';
-import { serve } from './serve.ts';
+import { servePeer } from './bench/peer-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -63,7 +63,7 @@ async function pagefind(qs: JudgedQuery[]): Promise<string[][] | null> {
     console.error(`pagefind failed: ${r.stderr}`);
     return null;
   }
-  const server = await serve(site, 0);
+  const server = await servePeer(site);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launch();
   try {

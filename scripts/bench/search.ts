@@ -15,7 +15,7 @@ import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
 import { findTerm, normalize } from '../../src/text/tokenize.ts';
 import { generateLogs } from '../../src/synth/generate.ts';
-import { serve } from '../serve.ts';
+import { servePeer } from './peer-server.ts';
 import type { AddressInfo } from 'node:net';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -140,7 +140,8 @@ async function bundleClient(site: string) {
 
 async function chromeRun(site: string, repeat: number, texts: Map<string, string> | null) {
   const { launch } = await import('../../test/helpers/browser.ts');
-  const server = await serve(site, 0);
+  // Both engines run in one page; our server's CSP would deny the WebAssembly Pagefind runs on.
+  const server = await servePeer(site);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launch();
   try {
