@@ -26,7 +26,7 @@ export default function searchIndex(): AstroIntegration {
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
         const ask = buildAskIndex(loadArchive(), emit);
-        stage('question search', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
+        stage('question index', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
       },
     },
   };

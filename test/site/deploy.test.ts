@@ -11,7 +11,7 @@ import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { MIN_BYTES, PRECOMPRESSED_EXTENSIONS } from '../../src/integrations/precompress.ts';
 import { serveSite } from '../helpers/server.ts';
 
-const STAGES = ['bundle', 'read logs', 'parse+threads', 'related', 'pages', 'search index', 'question search', 'precompress', 'total'];
+const STAGES = ['bundle', 'read logs', 'parse+threads', 'related', 'pages', 'search index', 'question index', 'precompress', 'total'];
 
 function files(dir: string, out: string[] = []): string[] {
   for (const n of readdirSync(dir)) {
