@@ -4,8 +4,8 @@
 // one page per thread (title + messages) and is queried in headless Chromium. Results from days the judgments
 // do not cover are skipped, so the figures stay meaningful when content/logs grows.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadArchive } from '../src/node/load.ts';
 import { indexArchive, threadHolding } from '../src/pipeline/archive.ts';
@@ -14,6 +14,7 @@ import { buildAskIndex } from '../src/search/ask-build.ts';
 import { SearchClient } from '../src/search/client.ts';
 import { score, type DevSet, type JudgedQuery } from '../src/eval/retrieval.ts';
 import { servePeer } from './bench/peer-server.ts';
+import { writeThreadPages } from './bench/thread-pages.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -43,21 +44,12 @@ for (const q of queries) {
   ours.push(r.threads.map((t) => t.threadId).filter(inJudgedDays));
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
-
 async function pagefind(qs: JudgedQuery[]): Promise<string[][] | null> {
   const { hasChromium, launch } = await import('../test/helpers/browser.ts');
   if (!hasChromium) return null;
   const site = join(ROOT, 'bench-results/eval-search');
   rmSync(site, { recursive: true, force: true });
-  const msgs = new Map(archive.days.flatMap((d) => d.messages.map((m) => [m.id, m] as const)));
-  for (const th of archive.threads) {
-    const body = th.messageIds.map((id) => `<p>${esc(msgs.get(id)!.speaker)}：${esc(msgs.get(id)!.text)}</p>`).join('\n');
-    const f = join(site, th.id, 'index.html');
-    mkdirSync(dirname(f), { recursive: true });
-    writeFileSync(f, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(th.title)}</title></head><body><main><h1>${esc(th.title)}</h1>\n${body}</main></body></html>`);
-  }
-  writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>eval</title></head><body></body></html>');
+  writeThreadPages(archive, site);
   const r = spawnSync(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', site, '--quiet'], { encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(`pagefind failed: ${r.stderr}`);

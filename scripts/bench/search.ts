@@ -16,6 +16,7 @@ import { SearchClient } from '../../src/search/client.ts';
 import { findTerm, normalize } from '../../src/text/tokenize.ts';
 import { generateLogs } from '../../src/synth/generate.ts';
 import { servePeer } from './peer-server.ts';
+import { writeThreadPages } from './thread-pages.ts';
 import type { AddressInfo } from 'node:net';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,7 +52,6 @@ const dirBytes = (dir: string): number => {
   }
   return n;
 };
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
 const contains = (text: string, q: string) => findTerm(normalize(text), normalize(q)).length > 0;
 
 function writeIndex(archive: Archive, site: string): number {
@@ -63,18 +63,6 @@ function writeIndex(archive: Archive, site: string): number {
     writeFileSync(f, c);
   });
   return performance.now() - t;
-}
-
-/** One minimal page per thread, for Pagefind (building the whole Astro site for 10,000 days is not the point). */
-function writeThreadPages(archive: Archive, site: string): void {
-  const msgs = new Map(archive.days.flatMap((d) => d.messages.map((m) => [m.id, m] as const)));
-  for (const th of archive.threads) {
-    const body = th.messageIds.map((id) => `<p>${esc(msgs.get(id)!.speaker)}：${esc(msgs.get(id)!.text)}</p>`).join('\n');
-    const f = join(site, th.id, 'index.html');
-    mkdirSync(dirname(f), { recursive: true });
-    writeFileSync(f, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(th.title)}</title></head><body><main><h1>${esc(th.title)}</h1>\n${body}</main></body></html>`);
-  }
-  writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
 }
 
 /** Page URL -> visible text, for Pagefind's ground truth. */
