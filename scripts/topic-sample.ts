@@ -20,8 +20,8 @@ const slugs = arg('--topics', 'routing,ledgers,reconciliation,sleep-management')
 const archive = buildArchive({ ...readContentMeta(contentDir()), logs: readLogs(archiveDir) });
 const day = new Map(archive.days.map((d) => [d.id, d]));
 
-const cov = topicCoverage(archive.threads);
-console.log(`threads ${archive.threads.length}; substantive (3+ messages, not chit-chat/social) ${cov.substantive}; with a topic ${cov.tagged} = ${cov.share.toFixed(3)}`);
+const cov = topicCoverage(archive.threads, (t) => t.seqs.map((s) => day.get(t.day)?.messages[s - 1]?.text ?? ''));
+console.log(`threads ${cov.threads}; substantive (3+ messages, 2+ saying something in words) ${cov.substantive}; with a topic ${cov.tagged} = ${cov.share.toFixed(3)} (first topic social/chit-chat: ${cov.offTopic})`);
 const counts = new Map<string, number>();
 for (const t of archive.threads) for (const s of t.topics) counts.set(s, (counts.get(s) ?? 0) + 1);
 console.log('threads per topic: ' + [...counts].sort((a, b) => b[1] - a[1]).map(([s, c]) => `${s} ${c}`).join(', '));
@@ -36,6 +36,7 @@ const sample = slugs.map((slug) => ({
       title: t.title,
       topics: t.topics,
       evidence: t.topicEvidence[slug] ?? [],
+      rank: t.topics.indexOf(slug) + 1,
       messages: t.seqs.length,
       text: t.seqs.slice(0, 12).map((s) => (d?.messages[s - 1]?.text ?? '').replace(/\s+/g, ' ').slice(0, 160)),
     };

@@ -1,6 +1,6 @@
 // The topic block of `npm run eval`: agreement per gold day and mean with the committed model, then
 // leave-one-day-out cross-validated (refitted per fold), on the pipeline's threads and on the gold message sets.
-import { crossValidate, pooled, scoreDay, type GoldThreads } from '../topics/cross-validate.ts';
+import { archiveProfiles, crossValidate, pooled, scoreDay, type GoldThreads } from '../topics/cross-validate.ts';
 import type { TopicModel } from '../topics/evidence.ts';
 import type { Archive } from '../model/types.ts';
 
@@ -10,10 +10,11 @@ export function topicReport(archive: Archive, golds: readonly GoldThreads[], mod
   const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
   const lines = ['', 'topic agreement (first gold topic among the topics of the thread holding most of it)', 'gold day                       pipeline  gold-sets'];
   const rates: number[] = [];
+  const profiles = archiveProfiles(archive);
   for (const g of present) {
     const day = days.get(g.day);
     if (!day) continue;
-    const s = scoreDay(archive, day, g, model);
+    const s = scoreDay(archive, day, g, model, profiles);
     rates.push(s.pipeline.rate);
     lines.push(`${g.day.padEnd(30)} ${pct(s.pipeline.rate)}  ${pct(s.gold.rate)}   (${s.pipeline.agreed}/${s.pipeline.total})`);
   }

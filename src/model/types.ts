@@ -171,6 +171,8 @@ export interface Topic {
   name: string;
   description: string;
   terms: string[];
+  /** A broad topic (行业动态, 闲聊 …) may take a substantive thread on everyday words alone (src/topics/evidence.ts). */
+  broad?: boolean;
 }
 
 export interface Term {

@@ -6,6 +6,7 @@ import { disentangle } from '../threads/disentangle.ts';
 import { findQA, threadTitle } from '../qa/qa.ts';
 import { compileTagger, tagThread, type TopicModel, type TopicTagger } from '../topics/evidence.ts';
 import { threadText } from '../topics/thread-text.ts';
+import { fillNearestTopics } from '../topics/nearest.ts';
 import topicModel from '../topics/model.json' with { type: 'json' };
 import { compileThreadTerms, type ThreadTerms } from '../threads/features.ts';
 import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
@@ -36,7 +37,13 @@ export function buildArchive(input: ArchiveInput): Archive {
   // Term lists are compiled once per archive, not once per day or per thread.
   const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(input.topics, terms, topicModel as TopicModel) };
   const corrections = readCorrections(input.corrections, days, problems);
-  const threads: Thread[] = days.flatMap((day) => buildThreads(day, shared, corrections.get(day.id) ?? []));
+  const byDay = new Map(days.map((d) => [d.id, d]));
+  // Substantive threads no topic term claimed take the nearest topic over the whole archive (src/topics/nearest.ts).
+  const threads: Thread[] = fillNearestTopics(
+    days.flatMap((day) => buildThreads(day, shared, corrections.get(day.id) ?? [])),
+    input.topics,
+    (t) => t.seqs.map((s) => byDay.get(t.day)?.messages[s - 1]?.text ?? ''),
+  );
   linkTerms(terms, threads, days);
   return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems, speakerRedirects };
 }

@@ -1,23 +1,32 @@
-// How much of an archive the topics reach: the share of substantive threads (3+ messages, not chit-chat or
-// social talk) that carry a topic, and a reproducible random sample of a topic's threads for judging by hand.
+// How much of an archive the topics reach: the share of substantive threads (src/topics/substance.ts: 3+ messages,
+// two of which say something in words; the rest is chit-chat by that measure) that carry a topic, and a
+// reproducible random sample of a topic's threads for judging by hand.
 import { NO_TOPIC_FAMILY } from '../eval/topics.ts';
+import { isSubstantive } from './substance.ts';
 import type { Thread } from '../model/types.ts';
 
-export const SUBSTANTIVE_MESSAGES = 3;
-
 export interface Coverage {
+  /** Threads of the archive, and those with substance. */
+  threads: number;
   substantive: number;
+  /** Substantive threads with a topic, and those whose first topic is social or chit-chat (talk about people or fun). */
   tagged: number;
+  offTopic: number;
   share: number;
 }
 
 const offTopic = (slug: string | undefined) => slug !== undefined && (NO_TOPIC_FAMILY as readonly string[]).includes(slug);
 
-/** Threads of 3+ messages whose first topic is not chit-chat/social; untagged ones count as not covered. */
-export function topicCoverage(threads: readonly Thread[]): Coverage {
-  const subst = threads.filter((t) => t.seqs.length >= SUBSTANTIVE_MESSAGES && !offTopic(t.topics[0]));
-  const tagged = subst.filter((t) => t.topics.length > 0).length;
-  return { substantive: subst.length, tagged, share: subst.length ? tagged / subst.length : 1 };
+export function topicCoverage(threads: readonly Thread[], textsOf: (t: Thread) => readonly string[]): Coverage {
+  const subst = threads.filter((t) => isSubstantive(textsOf(t)));
+  const tagged = subst.filter((t) => t.topics.length > 0);
+  return {
+    threads: threads.length,
+    substantive: subst.length,
+    tagged: tagged.length,
+    offTopic: tagged.filter((t) => offTopic(t.topics[0])).length,
+    share: subst.length ? tagged.length / subst.length : 1,
+  };
 }
 
 /** mulberry32: a tiny seeded PRNG, so a sample can be drawn again by anyone with the same seed. */

@@ -5,6 +5,7 @@ import { parseMessageId } from '../model/ids.ts';
 import { compileTagger, tagThread, type TopicModel } from './evidence.ts';
 import { fitModel, type FitOptions, type LabelledThread } from './fit.ts';
 import { threadText } from './thread-text.ts';
+import { broadTopics, nearestTopic, topicProfiles, type TopicProfiles } from './nearest.ts';
 import { firstTopicAgreement, type TopicAgreement } from '../eval/topics.ts';
 import type { Archive, Day } from '../model/types.ts';
 
@@ -28,10 +29,23 @@ export function labelled(day: Day, g: GoldThreads): LabelledThread[] {
     .map((t) => ({ thread: threadText(day, t.messages, t.question ?? null), topics: t.topics ?? [] }));
 }
 
-/** Agreement of one model on one gold day. */
-export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: TopicModel): FoldScore {
+/** The broad-topic profiles of the archive as the pipeline tagged it (src/topics/nearest.ts), for scoreDay. */
+export function archiveProfiles(archive: Archive): TopicProfiles {
+  const days = new Map(archive.days.map((d) => [d.id, d]));
+  const texts = (t: Archive['threads'][number]) => t.seqs.map((s) => days.get(t.day)?.messages[s - 1]?.text ?? '');
+  return topicProfiles(archive.threads.map((t) => ({ topics: t.topics, texts: texts(t) })), broadTopics(archive.topics));
+}
+
+/** Agreement of one model on one gold day: the evidence tagger, then the nearest broad topic as the pipeline does. */
+export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: TopicModel, profiles: TopicProfiles = archiveProfiles(archive)): FoldScore {
   const tagger = compileTagger(archive.topics, archive.terms, model);
-  const slugs = (seqs: readonly number[], q: number | null) => tagThread(threadText(day, seqs, q), tagger).topics.map((s) => s.slug);
+  const slugs = (seqs: readonly number[], q: number | null) => {
+    const text = threadText(day, seqs, q);
+    const tagged = tagThread(text, tagger).topics.map((s) => s.slug);
+    if (tagged.length) return tagged;
+    const near = nearestTopic(text.texts, profiles);
+    return near ? [near.slug] : [];
+  };
   const pred = archive.threads.filter((t) => t.day === g.day).map((t) => ({
     seqs: t.seqs,
     topics: slugs(t.seqs, t.questionId ? parseMessageId(t.questionId)?.seq ?? null : null),
@@ -45,9 +59,10 @@ export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: Topi
 export function crossValidate(archive: Archive, golds: readonly GoldThreads[], base: Pick<TopicModel, 'idf' | 'defaultIdf'>, opts: FitOptions = {}): FoldScore[] {
   const days = new Map(archive.days.map((d) => [d.id, d]));
   const present = golds.flatMap((g) => { const d = days.get(g.day); return d ? [{ g, d }] : []; });
+  const profiles = archiveProfiles(archive);
   return present.map(({ g, d }) => {
     const train = present.filter((x) => x.g !== g).flatMap((x) => labelled(x.d, x.g));
-    return scoreDay(archive, d, g, fitModel(train, archive.topics, archive.terms, base, opts));
+    return scoreDay(archive, d, g, fitModel(train, archive.topics, archive.terms, base, opts), profiles);
   });
 }
 

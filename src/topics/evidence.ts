@@ -20,6 +20,11 @@ export interface TopicModel {
   /** A thread of at least this many messages gets its best topic even under the threshold (when it has evidence). */
   substantive: number;
   maxTopics: number;
+  /** A term is specific when it has this many characters (ASCII words: any length) or its idf reaches specificIdf. */
+  specificLength: number;
+  specificIdf: number;
+  /** Evidence made only of generic terms counts when it is spread over at least this many messages. */
+  genericMessages: number;
 }
 
 /** What the scorer reads of a thread: its messages' texts and speakers, and which message opens it. */
@@ -32,12 +37,15 @@ export interface ThreadText {
 
 interface Pattern {
   text: string;
+  /** Long or rare enough to name a topic on its own (see TopicModel.specificLength); 对账 or 四方 alone are not. */
+  specific: boolean;
   /** ASCII words (java, pos, k8s) must not be part of a longer word: "pos" in "deposit" is no POS. */
   word: boolean;
 }
 
 interface CompiledTopic {
   slug: string;
+  broad: boolean;
   /** Pattern index and idf of each distinct topic term. */
   terms: { pattern: number; idf: number }[];
   /** Glossary words (term and aliases) of entries filed under this topic, with idf shared by the entry's topics. */
@@ -64,7 +72,9 @@ export function compileTagger(topics: readonly Topic[], glossary: readonly Term[
     let p = index.get(text);
     if (p === undefined) {
       p = patterns.length;
-      patterns.push({ text, word: ASCII_WORD.test(text) });
+      const word = ASCII_WORD.test(text);
+      const idfOf = model.idf[text] ?? model.defaultIdf;
+      patterns.push({ text, word, specific: word || [...text].length >= model.specificLength || idfOf >= model.specificIdf });
       index.set(text, p);
     }
     return p;
@@ -79,7 +89,7 @@ export function compileTagger(topics: readonly Topic[], glossary: readonly Term[
       seen.add(p);
       terms.push({ pattern: p, idf: idf(p) });
     }
-    return { slug: t.slug, terms, glossary: [] };
+    return { slug: t.slug, broad: t.broad === true, terms, glossary: [] };
   });
   const bySlug = new Map(compiled.map((c) => [c.slug, c]));
   for (const g of glossary) {
@@ -110,12 +120,15 @@ export function countPatterns(text: string, tagger: TopicTagger): Map<number, nu
 
 export interface TopicFeatures {
   slug: string;
+  broad: boolean;
   features: number[];
   /** Terms that gave evidence, strongest first. */
   evidence: string[];
   /** Messages holding some evidence, and whether the lead (question) is one of them. */
   messages: number;
   inLead: boolean;
+  /** Some matched term is specific (long or rare); otherwise the evidence is generic words only. */
+  specific: boolean;
 }
 
 /** Evidence features of every topic for one thread, in FEATURES order. */
@@ -158,14 +171,17 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     });
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     const inLead = [...lead.keys()].some((p) => own.has(p));
-    return { slug: t.slug, body, leadScore, gloss, distinct, messages, inLead, spread: messages / n, speakers: speakers.size / participants, evidence };
+    const specific = [...own].some((p) => (total.get(p) ?? 0) > 0 && tagger.patterns[p]?.specific === true);
+    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, spread: messages / n, speakers: speakers.size / participants, evidence };
   });
   const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
   return raw.map((r) => ({
     slug: r.slug,
+    broad: r.broad,
     evidence: r.evidence,
     messages: r.messages,
     inLead: r.inLead,
+    specific: r.specific,
     features: [
       r.body,
       r.leadScore,
@@ -205,10 +221,17 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     .sort((a, b) => b.p - a.p || a.slug.localeCompare(b.slug));
   // A passing mention — evidence in a single message that is not the thread's question — does not make a thread
   // of three or more messages about a topic (通道 named once in a talk about something else).
-  const substantial = (s: (typeof scored)[number]) => thread.texts.length < 3 || s.messages >= 2 || s.inLead;
-  let chosen = scored.filter((s) => s.p >= m.threshold && substantial(s)).slice(0, m.maxTopics);
-  const first = scored[0];
-  if (chosen.length === 0 && first && thread.texts.length >= m.substantive) chosen = [first];
+  const passing = (s: (typeof scored)[number]) => thread.texts.length >= 3 && s.messages < 2 && !s.inLead;
+  // Generic words alone (对账, 记账, 四方: short and common) name a topic only when many messages use them.
+  const specific = (s: (typeof scored)[number]) => s.specific || s.messages >= m.genericMessages;
+  let chosen = scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s)).slice(0, m.maxTopics);
+  // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
+  // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never
+  // comes from everyday words.
+  if (chosen.length === 0 && thread.texts.length >= m.substantive) {
+    const broad = scored.find((s) => !passing(s) && (specific(s) || s.broad));
+    if (broad) chosen = [broad];
+  }
   const evidence: Record<string, string[]> = {};
   for (const c of chosen) evidence[c.slug] = c.evidence.slice(0, 5);
   return { topics: chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 })), evidence };

@@ -4,6 +4,9 @@
 import { countPatterns, compileTagger, FEATURES, tagThread, topicFeatures, sigmoid, type FeatureName, type ThreadText, type TopicModel } from './evidence.ts';
 import type { Term, Topic } from '../model/types.ts';
 
+/** Hand-set evidence rules (not fitted: 46 gold threads say little about precision); judged in docs/topic-judgments.md. */
+export const EVIDENCE_RULES = { specificLength: 3, specificIdf: 8, genericMessages: 3 } as const;
+
 export interface LabelledThread {
   thread: ThreadText;
   /** Gold topics, first = main. */
@@ -27,7 +30,7 @@ export function termIdf(messages: Iterable<string>, topics: readonly Topic[], gl
 
 export function blankModel(): TopicModel {
   const weights = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<FeatureName, number>;
-  return { idf: {}, defaultIdf: 5, bias: 0, weights, threshold: 0.5, substantive: 3, maxTopics: 3 };
+  return { idf: {}, defaultIdf: 5, bias: 0, weights, threshold: 0.5, substantive: 3, maxTopics: 3, ...EVIDENCE_RULES };
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
