@@ -5,6 +5,7 @@
 // src/topics/model.json; this module only computes features and applies the model. Pure.
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import type { Term, Topic, TopicScore } from '../model/types.ts';
+import { contentChars } from '../text/substance.ts';
 
 export const FEATURES = ['body', 'lead', 'spread', 'speakers', 'glossary', 'distinct', 'relative', 'density'] as const;
 export type FeatureName = (typeof FEATURES)[number];
@@ -25,6 +26,8 @@ export interface TopicModel {
   specificIdf: number;
   /** Evidence made only of generic terms counts when it is spread over at least this many messages. */
   genericMessages: number;
+  /** A topic whose messages hold less than this share of what a thread says (its words) is a minor mention. */
+  minorShare: number;
 }
 
 /** What the scorer reads of a thread: its messages' texts and speakers, and which message opens it. */
@@ -129,6 +132,8 @@ export interface TopicFeatures {
   inLead: boolean;
   /** Some matched term is specific (long or rare); otherwise the evidence is generic words only. */
   specific: boolean;
+  /** Share of the thread's words (src/text/substance.ts; a repeated message counted once) in messages with evidence. */
+  share: number;
 }
 
 /** Evidence features of every topic for one thread, in FEATURES order. */
@@ -138,6 +143,10 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
   for (const m of perMessage) for (const [p, n] of m) total.set(p, (total.get(p) ?? 0) + n);
   const lead = perMessage[thread.lead] ?? new Map<number, number>();
   const participants = new Set(thread.speakers).size || 1;
+  // Words per message, a message repeated word for word (members re-post, the exporter duplicates) counted once.
+  const seenText = new Set<string>();
+  const words = thread.texts.map((t) => { const k = t.trim(); if (seenText.has(k)) return 0; seenText.add(k); return contentChars(t); });
+  const allWords = words.reduce((a, b) => a + b, 0) || 1;
   const n = thread.texts.length || 1;
   const raw = tagger.topics.map((t) => {
     const contribution = new Map<string, number>();
@@ -165,14 +174,15 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     }
     const own = new Set<number>([...t.terms.map((x) => x.pattern), ...t.glossary.map((x) => x.pattern)]);
     let messages = 0;
+    let ownWords = 0;
     const speakers = new Set<string>();
     perMessage.forEach((m, i) => {
-      for (const p of m.keys()) if (own.has(p)) { messages++; speakers.add(thread.speakers[i] ?? ''); return; }
+      for (const p of m.keys()) if (own.has(p)) { messages++; ownWords += words[i] ?? 0; speakers.add(thread.speakers[i] ?? ''); return; }
     });
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     const inLead = [...lead.keys()].some((p) => own.has(p));
     const specific = [...own].some((p) => (total.get(p) ?? 0) > 0 && tagger.patterns[p]?.specific === true);
-    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, spread: messages / n, speakers: speakers.size / participants, evidence };
+    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, share: ownWords / allWords, spread: messages / n, speakers: speakers.size / participants, evidence };
   });
   const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
   return raw.map((r) => ({
@@ -182,6 +192,7 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     messages: r.messages,
     inLead: r.inLead,
     specific: r.specific,
+    share: r.share,
     features: [
       r.body,
       r.leadScore,
@@ -221,15 +232,17 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     .sort((a, b) => b.p - a.p || a.slug.localeCompare(b.slug));
   // A passing mention — evidence in a single message that is not the thread's question — does not make a thread
   // of three or more messages about a topic (通道 named once in a talk about something else).
-  const passing = (s: (typeof scored)[number]) => thread.texts.length >= 3 && s.messages < 2 && !s.inLead;
-  // Generic words alone (对账, 记账, 四方: short and common) name a topic only when many messages use them.
-  const specific = (s: (typeof scored)[number]) => s.specific || s.messages >= m.genericMessages;
+  // Nor does a minor one: the topic's messages hold a sliver (minorShare) of what a long thread says.
+  const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && s.messages < 2 && !s.inLead) || s.share < m.minorShare);
+  // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
+  // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
+  const specific = (s: (typeof scored)[number]) => s.broad || s.specific || s.messages >= m.genericMessages;
   let chosen = scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s)).slice(0, m.maxTopics);
   // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
   // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never
   // comes from everyday words.
   if (chosen.length === 0 && thread.texts.length >= m.substantive) {
-    const broad = scored.find((s) => !passing(s) && (specific(s) || s.broad));
+    const broad = scored.find((s) => !passing(s) && specific(s));
     if (broad) chosen = [broad];
   }
   const evidence: Record<string, string[]> = {};

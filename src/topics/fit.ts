@@ -5,7 +5,7 @@ import { countPatterns, compileTagger, FEATURES, tagThread, topicFeatures, sigmo
 import type { Term, Topic } from '../model/types.ts';
 
 /** Hand-set evidence rules (not fitted: 46 gold threads say little about precision); judged in docs/topic-judgments.md. */
-export const EVIDENCE_RULES = { specificLength: 3, specificIdf: 8, genericMessages: 3 } as const;
+export const EVIDENCE_RULES = { specificLength: 3, specificIdf: 8, genericMessages: 3, minorShare: 0.08 } as const;
 
 export interface LabelledThread {
   thread: ThreadText;
