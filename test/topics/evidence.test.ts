@@ -49,3 +49,26 @@ describe('seeded sample', () => {
     expect(a.every((id) => Number(id.split('t').pop()) % 2 === 1)).toBe(true);
   });
 });
+
+describe('specific evidence, minor mentions, broad topics', () => {
+  const taxonomy: Topic[] = [
+    { slug: 'reconciliation', name: '对账', description: '', terms: ['对账', '对账文件'] },
+    { slug: 'industry', name: '行业', description: '', terms: ['行业', '银行'], broad: true },
+  ];
+  const m = { ...(model as TopicModel), idf: { 对账: 4.8, 对账文件: 7.4, 行业: 5, 银行: 4 } };
+  const tg = compileTagger(taxonomy, [], m);
+  it('a generic word alone (对账, two characters, common) does not name a precise topic unless many messages use it', () => {
+    expect(tagThread(thread(['沙盒环境怎么搭？对账会受影响', '用docker就行', '测试数据要隔离']), tg).topics.map((s) => s.slug)).not.toContain('reconciliation');
+    expect(tagThread(thread(['对账怎么做？', '对账按渠道', '对账每天跑批']), tg).topics[0]?.slug).toBe('reconciliation');
+    expect(tagThread(thread(['对账文件的格式是什么？', '看渠道文档', '好的']), tg).topics[0]?.slug).toBe('reconciliation');
+  });
+  it('a minor mention (a sliver of a long thread\'s words) does not name a precise topic', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `第${i}条消息在讨论一个完全不同的问题，和前面说的事情没有关系`);
+    long[5] = '对账文件';
+    long[9] = '对账文件也一样';
+    expect(tagThread(thread(long), tg).topics.map((s) => s.slug)).not.toContain('reconciliation');
+  });
+  it('a substantive thread takes a broad topic on its everyday words', () => {
+    expect(tagThread(thread(['这个行业最近怎么样', '银行都在收紧', '行业洗牌了']), tg).topics[0]?.slug).toBe('industry');
+  });
+});
