@@ -173,6 +173,8 @@ export interface Topic {
   terms: string[];
   /** A broad topic (行业动态, 闲聊 …) may take a substantive thread on everyday words alone (src/topics/evidence.ts). */
   broad?: boolean;
+  /** Negative evidence: a message containing one of these gives the topic no evidence (会计 beside CPA is a profession). */
+  unless?: string[];
 }
 
 export interface Term {

@@ -96,8 +96,11 @@ export function readGlossaryFiles(dir = contentDir()): { file: string; source: s
 
 export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   const glossary = readGlossaryFiles(dir);
-  const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[]; broad?: boolean }[]>(join(dir, 'topics.yaml'), []).map(
-    (t): Topic => ({ slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [], ...(t.broad ? { broad: true } : {}) }),
+  const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[]; broad?: boolean; unless?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
+    (t): Topic => ({
+      slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [],
+      ...(t.broad ? { broad: true } : {}), ...(t.unless?.length ? { unless: t.unless.map(String) } : {}),
+    }),
   );
   const corrections = join(dir, CORRECTIONS_FILE);
   return { groups: readGroups(dir), topics, glossary, privacy: readPrivacy(dir), ...(existsSync(corrections) ? { corrections: { file: CORRECTIONS_FILE, source: readFileSync(corrections, 'utf8') } } : {}) };

@@ -49,6 +49,8 @@ interface Pattern {
 interface CompiledTopic {
   slug: string;
   broad: boolean;
+  /** Patterns of the topic's negative evidence (Topic.unless). */
+  unless: number[];
   /** Pattern index and idf of each distinct topic term. */
   terms: { pattern: number; idf: number }[];
   /** Glossary words (term and aliases) of entries filed under this topic, with idf shared by the entry's topics. */
@@ -92,7 +94,8 @@ export function compileTagger(topics: readonly Topic[], glossary: readonly Term[
       seen.add(p);
       terms.push({ pattern: p, idf: idf(p) });
     }
-    return { slug: t.slug, broad: t.broad === true, terms, glossary: [] };
+    const unless = (t.unless ?? []).map((u) => patternOf(String(u))).filter((p): p is number => p !== null);
+    return { slug: t.slug, broad: t.broad === true, unless, terms, glossary: [] };
   });
   const bySlug = new Map(compiled.map((c) => [c.slug, c]));
   for (const g of glossary) {
@@ -139,9 +142,7 @@ export interface TopicFeatures {
 /** Evidence features of every topic for one thread, in FEATURES order. */
 export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFeatures[] {
   const perMessage = thread.texts.map((t) => countPatterns(t, tagger));
-  const total = new Map<number, number>();
-  for (const m of perMessage) for (const [p, n] of m) total.set(p, (total.get(p) ?? 0) + n);
-  const lead = perMessage[thread.lead] ?? new Map<number, number>();
+  const allTotal = sumCounts(perMessage);
   const participants = new Set(thread.speakers).size || 1;
   // Words per message, a message repeated word for word (members re-post, the exporter duplicates) counted once.
   const seenText = new Set<string>();
@@ -149,6 +150,10 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
   const allWords = words.reduce((a, b) => a + b, 0) || 1;
   const n = thread.texts.length || 1;
   const raw = tagger.topics.map((t) => {
+    // Negative evidence: messages naming one of the topic's `unless` words give it nothing.
+    const mine = t.unless.length ? perMessage.map((m) => (t.unless.some((u) => m.has(u)) ? EMPTY : m)) : perMessage;
+    const total = t.unless.length ? sumCounts(mine) : allTotal;
+    const lead = mine[thread.lead] ?? EMPTY;
     const contribution = new Map<string, number>();
     let body = 0;
     let leadScore = 0;
@@ -176,7 +181,7 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     let messages = 0;
     let ownWords = 0;
     const speakers = new Set<string>();
-    perMessage.forEach((m, i) => {
+    mine.forEach((m, i) => {
       for (const p of m.keys()) if (own.has(p)) { messages++; ownWords += words[i] ?? 0; speakers.add(thread.speakers[i] ?? ''); return; }
     });
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
@@ -204,6 +209,14 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
       (r.body + r.gloss) / Math.sqrt(n),
     ],
   }));
+}
+
+const EMPTY: ReadonlyMap<number, number> = new Map();
+
+function sumCounts(perMessage: readonly ReadonlyMap<number, number>[]): Map<number, number> {
+  const total = new Map<number, number>();
+  for (const m of perMessage) for (const [p, n] of m) total.set(p, (total.get(p) ?? 0) + n);
+  return total;
 }
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

@@ -72,3 +72,12 @@ describe('specific evidence, minor mentions, broad topics', () => {
     expect(tagThread(thread(['这个行业最近怎么样', '银行都在收紧', '行业洗牌了']), tg).topics[0]?.slug).toBe('industry');
   });
 });
+
+describe('negative evidence', () => {
+  it("a message naming one of a topic's unless words gives the topic nothing", () => {
+    const taxonomy: Topic[] = [{ slug: 'ledgers', name: '账务', description: '', terms: ['会计科目', '会计'], unless: ['cpa'] }];
+    const tg = compileTagger(taxonomy, [], model as TopicModel);
+    expect(tagThread(thread(['会计要考CPA吗', 'CPA会计很难', 'CPA先考会计']), tg).topics).toEqual([]);
+    expect(tagThread(thread(['会计科目怎么设', '会计科目按业务', '会计分录呢']), tg).topics[0]?.slug).toBe('ledgers');
+  });
+});
