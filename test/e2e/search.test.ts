@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAIN_SITE, ROOT } from '../helpers/site.ts';
+import { MAIN_SITE } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { indexArchive, threadHolding } from '../../src/pipeline/archive.ts';
 import { threadUrl } from '../../src/site/urls.ts';
