@@ -4,6 +4,7 @@
 // sticker, "????" or a greeting: a thread with nothing else says what it holds and who posted it. Pure.
 import type { Day, Message, Segment } from '../model/types.ts';
 import { plainOf } from '../text/reading.ts';
+import { speakerLabel } from '../model/labels.ts';
 
 export const TITLE_MAX = 40;
 
@@ -107,5 +108,5 @@ export function describedTitle(msgs: Message[]): string {
     : msgs.some((m) => m.emojis.length > 0 || /\[[^\[\]\s]{1,8}\]/.test(m.text)) ? '表情'
     : msgs.some((m) => letters(m.text).length > 0) ? '寒暄'
     : '空消息';
-  return `[${what}] ${msgs[0]?.speaker || '匿名'}`;
+  return `[${what}] ${speakerLabel(msgs[0]?.speaker)}`;
 }
