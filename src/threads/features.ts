@@ -3,6 +3,7 @@ import type { Day, Message } from '../model/types.ts';
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
 import { echoKey, mentionsEveryone, plainOf } from '../text/reading.ts';
+import { hasLatinLetter, isCjkCode, latinWords } from '../text/tokenize.ts';
 
 export interface Features {
   seq: number;
@@ -45,9 +46,6 @@ export interface Features {
   kind: Message['kind'];
 }
 
-// The second branch only starts where a run of letters/digits starts (it always takes the whole run), so a
-// long run of digits is not rescanned from each of its digits.
-const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|(?<![a-z0-9])[a-z0-9]*[a-z][a-z0-9]*/gi;
 
 const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
 const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
@@ -168,9 +166,6 @@ export class Vocabulary {
 
 const STOP_KEYS = [...STOP].map((b) => (b.charCodeAt(0) << 16) | b.charCodeAt(1));
 
-/** CJK characters (unified ideographs, extension A, compatibility ideographs): runs of them make bigrams. */
-const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-
 function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): number[] {
   const out: number[] = [];
   vocab.next();
@@ -179,11 +174,11 @@ function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): numb
   let prevCJK = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    const cjk = isCJK(c);
+    const cjk = isCjkCode(c);
     if (cjk && prevCJK) vocab.addBigram(lower.charCodeAt(i - 1), c, out);
     prevCJK = cjk;
   }
-  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) vocab.add(w, out);
+  for (const w of latinWords(lower)) if (w.length >= 2 && hasLatinLetter(w)) vocab.add(w, out);
   // Terms in list order, as the per-term scan added them (token order feeds floating-point sums).
   for (const k of matcher.present(lower)) vocab.add('#' + matcher.patterns[k], out);
   return out;
