@@ -41,7 +41,8 @@ export async function measureSite(site: string, log = (s: string) => console.log
 /** Rewrites <site>/search from the content folder with the current code, then its precompressed copies. */
 export async function reindex(site: string): Promise<void> {
   const root = join(site, 'search');
-  rmSync(root, { recursive: true, force: true });
+  // The index files only, as the build's integration does: search/index.html is the search page itself.
+  for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
   const emit = (path: string, content: string) => {
     const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });
