@@ -3,6 +3,7 @@
 // are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
 import type { Day, Message } from '../model/types.ts';
 import { plainText, stripMentions } from '../threads/features.ts';
+import { ASKS_FIRST, RHETORICAL_TURN, isAck } from '../text/signals.ts';
 import fitted from './answer-weights.json' with { type: 'json' };
 
 export const ANSWER_FEATURES = [
@@ -11,9 +12,6 @@ export const ANSWER_FEATURES = [
   'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther',
 ] as const;
 
-// The punctuation run is matched atomically ((?=(…+))\1) so the trailing class cannot re-split it (linear).
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|对的|是的|是|哈+|呵+|666+|牛|早|欢迎|好|ok|同意|同问|\+1|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
-const ASKS_FIRST = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)/;
 /** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
 function asksBack(t: string): boolean {
   if (ASKS_FIRST.test(t)) return true;
@@ -22,7 +20,6 @@ function asksBack(t: string): boolean {
   if (last === '?' || last === '？') return true;
   return last === '吗' || last === '么' || last === '呢';
 }
-const RHETORICAL = /不就|难道|岂不|何必/;
 const JOKE = /哈哈|呵呵|\[(?:捂脸|偷笑|坏笑|奸笑|呲牙|破涕为笑|笑哭|旺柴|机智)\]|😂|🤣/;
 const NOT_SURE = /不清楚|不知道|不太了解|不了解|没用过|没做过|没接触|不太清楚|不懂|我也想知道|同问|坐等/;
 const STICKER_ONLY = /^\s*(?:\[[^\[\]\s]{1,8}\]\s*)+$/;
@@ -71,10 +68,10 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     const x = new Float64Array(ANSWER_FEATURES.length);
     let k = 0;
     x[k++] = 1;
-    x[k++] = c.length >= 4 && !ACK.test(t) ? 1 : 0;
+    x[k++] = c.length >= 4 && !isAck(t) ? 1 : 0;
     x[k++] = Math.log1p(c.length) / 4;
     x[k++] = m.images.length > 0 || m.links.length > 0 ? 1 : 0;
-    x[k++] = asksBack(t) && !RHETORICAL.test(t) ? 1 : 0;
+    x[k++] = asksBack(t) && !RHETORICAL_TURN.test(t) ? 1 : 0;
     x[k++] = mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) === asker ? 1 : 0;
     x[k++] = Math.log1p(j - qi) / 3;
@@ -82,7 +79,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = words.size ? Math.min(1, shared / Math.min(words.size, qWords.size || 1)) : 0;
     x[k++] = seen.has(w) ? 0 : 1;
     x[k++] = Math.log1p(seen.size) / 2;
-    x[k++] = ACK.test(t) ? 1 : 0;
+    x[k++] = isAck(t) ? 1 : 0;
     x[k++] = JOKE.test(m.text) ? 1 : 0;
     x[k++] = NOT_SURE.test(t) ? 1 : 0;
     x[k++] = m.quote && m.quote.author && (m.quote.author === q.speaker || q.speaker.startsWith(m.quote.author)) ? 1 : 0;

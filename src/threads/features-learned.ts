@@ -4,6 +4,7 @@
 // threads) and decoding (on the model's own threads). Pure.
 import type { Features } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
+import { ASKS_ROOM } from '../text/signals.ts';
 
 /** What the assigner keeps per open thread. */
 export interface ThreadState {
@@ -53,11 +54,6 @@ export const NEW_FEATURES = [
   'new.novelty', 'new.noveltyGap', 'new.openerNovel', 'new.questionNovel', 'new.groupAsk', 'new.linkNovel',
 ] as const;
 
-/**
- * Asking the room, in the shapes the openers of features.ts leave out: "有公司…么", "有人公司用…", "…的朋友吗",
- * "咨询下", "各位大咖". Kept here so features.ts's patterns stay as they are.
- */
-const GROUP_ASK = /^(?:有(?:人|公司|谁|没有|哪位|朋友|同学)|咨询[下一]|问个事|各位|大家|群里)|(?:朋友|兄弟|同学|大佬|大神|大咖|同行)(?:们)?(?:吗|么|嘛)|有人(?:知道|了解|用过|做过)|谁(?:家|有|知道)/;
 
 export const FEATURE_NAMES: readonly string[] = [...THREAD_FEATURES, ...NEW_FEATURES];
 const NT = THREAD_FEATURES.length;
@@ -179,7 +175,7 @@ export function newPair(f: Features, ctx: PairContext): Float64Array {
   x[k++] = novelty * (prev ? Math.log1p(Math.max(0, gap) / 60) : 0);
   x[k++] = f.opener ? novelty : 0;
   x[k++] = f.question ? novelty : 0;
-  x[k++] = GROUP_ASK.test(f.plain.trim()) ? 1 : 0;
+  x[k++] = ASKS_ROOM.test(f.plain.trim()) ? 1 : 0;
   x[k++] = f.kind === 'link' ? novelty : 0;
   return x;
 }

@@ -4,6 +4,7 @@ import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
 import { secondsOfDay } from '../text/time.ts';
 import { PrefixTrie } from '../text/scan.ts';
+import { CONTINUES, OPENER, RESUMES, SECOND_PERSON, asks, isAck } from '../text/signals.ts';
 
 export interface Features {
   seq: number;
@@ -56,12 +57,6 @@ const URL = /(?:https?|ftp):\/\/\S+/gi;
 // long run of digits is not rescanned from each of its digits.
 const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|(?<![a-z0-9])[a-z0-9]*[a-z][a-z0-9]*/gi;
 
-const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
-const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|感谢感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|厉害|早|早啊|欢迎|欢迎欢迎|好|ok|OK|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/;
-const RESUMES = /补充一下|补充下|补充一点|刚回来|回到(?:刚才|之前|上面)|刚才(?:说|讲|那个|的问题)|接着(?:说|刚才)|上面(?:的问题|说的)/;
-const CONTINUES = /^(?:那么|那|所以|还有|另外|而且|并且|然后|再问|接着|再补充)/;
-const SECOND_PERSON = /^(?:你这|你那|你说|你们这|你们说|你的意思|您这|您说)/;
 const ANNOUNCE_A = /分享/;
 const ANNOUNCE_B = /嘉宾|主题|开始时间|今天请到|今天是我|今晚|给大家做|欢迎/;
 const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听|耐心)|分享(?:完毕|结束|到此)|今天的分享就到/;
@@ -251,8 +246,8 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
     const plain = stripMentions(plainText(m), m.mentions);
     const bare = plain.replace(/\s+/g, '');
     const content = bare.replace(/[^\p{L}\p{N}]/gu, '');
-    const question = QUESTION.test(bare);
-    const ack = content.length === 0 || ACK.test(bare) || (content.length <= 2 && !question);
+    const question = asks(bare);
+    const ack = content.length === 0 || isAck(bare) || (content.length <= 2 && !question);
     const who = m.speakerId || m.speaker;
     const key = norm(plain);
     let echoOf: number | null = m.duplicateOf ?? null;

@@ -123,6 +123,8 @@ export function greedy(w: Float64Array, trace?: (seq: number, scores: number[]) 
 /** A training example: the candidates of one decision and the index of the gold one. */
 export interface Example {
   day: string;
+  /** The message decided (for diagnostics). */
+  seq?: number;
   candidates: Float64Array[];
   gold: number;
 }
@@ -144,7 +146,7 @@ export function examplesOf(day: Day, opts: WalkOptions, gold: number[][]): Examp
     const target = g === undefined ? undefined : stateOf.get(g);
     if (!d.linked) {
       const k = target ? d.threads.indexOf(target) : d.threads.length;
-      if (k >= 0) out.push({ day: day.id, candidates: d.candidates, gold: k });
+      if (k >= 0) out.push({ day: day.id, seq: f.seq, candidates: d.candidates, gold: k });
     }
     return target ?? null;
   }, {
@@ -171,7 +173,7 @@ export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], 
     const g = goldOf.get(f.seq);
     const target = g === undefined ? undefined : where.get(g);
     const k = target ? d.threads.indexOf(target) : d.threads.length;
-    if (k >= 0) out.push({ day: day.id, candidates: d.candidates, gold: k });
+    if (k >= 0) out.push({ day: day.id, seq: f.seq, candidates: d.candidates, gold: k });
     return model(f, d);
   }, {
     joined: (f, th) => { const g = goldOf.get(f.seq); if (g !== undefined) where.set(g, th); },
