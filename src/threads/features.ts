@@ -4,7 +4,7 @@ import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
 import { secondsOfDay } from '../text/time.ts';
 import { PrefixTrie } from '../text/scan.ts';
-import { CONTINUES, OPENER, RESUMES, SECOND_PERSON, asks, isAck } from '../text/signals.ts';
+import { ADDRESSES_ROOM, CHANGES_SUBJECT, CONTINUES, CONVERSATIONAL, OPENER, RESUMES, SECOND_PERSON, asks, isAck } from '../text/signals.ts';
 
 export interface Features {
   seq: number;
@@ -14,6 +14,8 @@ export interface Features {
   who: string;
   /** Reading text without links' URLs, images and emoji codes. */
   plain: string;
+  /** The message's emoji codes ("[鼓掌][强]"): a reaction says something even when the text is empty. */
+  stickers: string;
   /**
    * Unique lexical tokens, in order of first occurrence: CJK bigrams, lower-cased Latin words, then `#term`
    * for glossary/topic terms in list order. As ids into the day's vocabulary (DayFeatures.vocabulary).
@@ -34,6 +36,12 @@ export interface Features {
   continues: boolean;
   /** Starts by addressing the previous speaker in the second person ("你这…", "你说的…"). */
   addressesPrevious: boolean;
+  /** Reads like a headline or a notice: some length, no question, no @mention, no pronoun or modal particle. */
+  headline: boolean;
+  /** Speaks to the whole room (大家, 各位, 群友…). */
+  addressesRoom: boolean;
+  /** Says it turns to another subject ("顺便说下", "插一句", "打个广告"). */
+  changesSubject: boolean;
   /** Announces a guest talk (分享 + 嘉宾/主题/开始时间/今天请到/今天是我分享). */
   announce: boolean;
   /** Closes a talk ("感谢大家...分享", "分享完毕", "谢谢大家"). */
@@ -42,6 +50,8 @@ export interface Features {
   guests: string[];
   /** seq of the earlier message this one repeats (exporter duplicate or a member echoing it), or null. */
   echoOf: number | null;
+  /** Later members repeat this message word for word (a relay: a red-packet password, a greeting chain). */
+  echoed: boolean;
   /** seq of the message a quoted reply refers to, or null. */
   quoteOf: number | null;
   kind: Message['kind'];
@@ -270,6 +280,7 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
       t: secondsOfDay(m.time),
       who,
       plain,
+      stickers: (m.text.includes('[') ? m.text.match(EMOJI)?.join('') : '') ?? '',
       tokenIds: ack ? [] : tokenIds(plain, matcher, vocabulary),
       mentions: mentions[i]!.filter((k) => k !== who),
       mentionsAll: /@(?:all|所有人)/i.test(m.text),
@@ -279,13 +290,21 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
       resumes: RESUMES.test(bare),
       continues: CONTINUES.test(bare),
       addressesPrevious: SECOND_PERSON.test(bare),
+      headline: !question && content.length >= 8 && mentions[i]!.length === 0 && !CONVERSATIONAL.test(bare),
+      addressesRoom: ADDRESSES_ROOM.test(bare),
+      changesSubject: CHANGES_SUBJECT.test(bare),
       announce,
       closesTalk: CLOSES.test(bare),
       guests: guests!,
       echoOf,
+      echoed: false,
       quoteOf,
       kind: m.kind,
     };
+  });
+  // Relays: a member (not the exporter writing a message twice) repeating an earlier message.
+  features.forEach((f, i) => {
+    if (f.echoOf !== null && day.messages[i]!.duplicateOf == null) { const o = features[f.echoOf - 1]; if (o && o.who !== f.who) o.echoed = true; }
   });
   return { features, vocabulary };
 }

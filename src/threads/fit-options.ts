@@ -4,4 +4,4 @@
 // optimistic; the simplest setting was as good as any.
 import type { FitOptions } from './fit.ts';
 
-export const FIT: FitOptions & { rounds?: number } = { l2: 0.001, iterations: 600, rate: 0.05, newWeight: 1, rounds: 0 };
+export const FIT: FitOptions & { rounds?: number; newBias?: number } = { l2: 0.001, iterations: 600, rate: 0.05, newWeight: 1, rounds: 0 };

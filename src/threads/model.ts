@@ -73,8 +73,10 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
   feats.forEach((f, i) => {
     const linked = linkedThread(f, threadOf, talk);
     if (linked && !hooks.chooseLinked) { join(linked === 'new' ? open(f) : linked, f); return; }
-    // Candidates: threads active within the window, or all of them when the message resumes one.
-    const cands = threads.filter((th) => f.t - th.last <= WINDOW || f.resumes);
+    // Candidates: threads active within the window, or all of them when the message resumes one, and the
+    // threads the @mentioned speakers last talked in, however long ago (a reply to something hours earlier).
+    const named = new Set(f.mentions.map((k) => speakerLast.get(k)).filter((th): th is ThreadState => !!th));
+    const cands = threads.filter((th) => f.t - th.last <= WINDOW || f.resumes || named.has(th));
     const ctx: PairContext = {
       i, lex, prev, speakerLast, candidates: cands,
       talkBias: (th) => talk.bias(f, th), talkRunning: talk.newBias(f) > 0,
