@@ -3,19 +3,19 @@
 // are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
 import type { Day, Message } from '../model/types.ts';
 import { plainText, stripMentions } from '../threads/features.ts';
-import { ASKS_FIRST, RHETORICAL_TURN, isAck } from '../text/signals.ts';
+import { ASKS_FIRST, RHETORICAL_TURN, isAck, withoutLostEmoji } from '../text/signals.ts';
 import fitted from './answer-weights.json' with { type: 'json' };
 
 export const ANSWER_FEATURES = [
   'bias', 'substantive', 'lengthLog', 'linkOrImage', 'asksBack', 'mentionsAsker', 'afterAsker', 'positionLog',
   'minutesLog', 'questionWords', 'firstByThisSpeaker', 'answerersBefore', 'ack', 'joke', 'notSure', 'quotesAsker',
-  'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther',
+  'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther', 'continuesOwnReply', 'speakersLog', 'speakerShare',
 ] as const;
 
 /** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
 function asksBack(t: string): boolean {
   if (ASKS_FIRST.test(t)) return true;
-  const end = t.trimEnd();
+  const end = withoutLostEmoji(t).trimEnd();
   const last = end.at(-1);
   if (last === '?' || last === '？') return true;
   return last === '吗' || last === '么' || last === '呢';
@@ -52,6 +52,10 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
   const qWords = bigrams(qText);
   const seen = new Set<string>();
   const out: { seq: number; x: Float64Array }[] = [];
+  // Who talks after the question: one expert's run of messages answers; a crowd of voices discusses.
+  const after = msgs.slice(qi + 1).filter((m) => who(m) !== asker && m.duplicateOf === null);
+  const byWho = new Map<string, number>();
+  for (const m of after) byWho.set(who(m), (byWho.get(who(m)) ?? 0) + 1);
   const t0 = secondsOfDay(q.time);
   for (let j = qi + 1; j < msgs.length; j++) {
     const m = msgs[j] as Message;
@@ -87,6 +91,9 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = STICKER_ONLY.test(m.text) || (c.length === 0 && m.images.length === 0 && m.links.length === 0) ? 1 : 0;
     x[k++] = mentioned.length > 0 && !mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) !== asker && who(prev) !== w && secondsOfDay(m.time) - secondsOfDay(prev.time) < 120 ? 1 : 0;
+    x[k++] = prev && prev !== q && who(prev) === w ? 1 : 0;
+    x[k++] = Math.log1p(byWho.size) / 2;
+    x[k++] = after.length ? (byWho.get(w) ?? 0) / after.length : 0;
     seen.add(w);
     const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
     if (eligible) out.push({ seq: m.seq, x });

@@ -52,9 +52,18 @@ function endsAsking(t: string): boolean {
   return c === '吗' || c === '嘛' || c === '么' || c === '不' || c === '没';
 }
 
+/**
+ * The exporter writes an emoji it cannot encode (one outside the BMP) as "??", one "?" per UTF-16 half:
+ * "好??我睡了", "不能独宠一群??", nicknames like "车睿??" (3,573 lines of the archive). Such a pair is a lost
+ * emoji, not a question; a member's own question mark is a single "?" or the full-width "？".
+ */
+export function withoutLostEmoji(text: string): string {
+  return text.includes('??') ? text.replace(/\?\?/g, ' ') : text;
+}
+
 /** Whether the text asks something, however short ("为啥？", "在吗"): question marks, particles, ask words. */
 export function asks(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = withoutLostEmoji(text).replace(/\s+/g, ' ').trim();
   if (RHETORICAL.test(t)) return false;
   const plain = t.replace(NOT_ASKING, ' ');
   return INNER.test(plain) || endsAsking(plain) || ASKS.test(plain);

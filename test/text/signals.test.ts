@@ -38,3 +38,12 @@ describe('signals', () => {
     expect(findQA(day, [1, 2]).questionSeq).toBe(1);
   });
 });
+
+describe('lost emoji', () => {
+  it('"??" (an emoji the exporter could not write) is not a question mark; "?" and "？" are', () => {
+    expect(isQuestion('恭喜老熊！您这得准备大红包了??')).toBe(false);
+    expect(isQuestion('不能独宠一群??')).toBe(false);
+    expect(isQuestion('这个是T+1结算?')).toBe(true);
+    expect(isQuestion('这个是T+1结算？')).toBe(true);
+  });
+});
