@@ -2,7 +2,6 @@
 // how much they say, whether they name the question's words, react, joke, ask back or say "not sure"). Weights
 // are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
 import type { Day, Message } from '../model/types.ts';
-import { plainText, stripMentions } from '../threads/features.ts';
 import { ASKS_FIRST, RHETORICAL_TURN, isAck, withoutLostEmoji } from '../text/signals.ts';
 import fitted from './answer-weights.json' with { type: 'json' };
 
@@ -24,7 +23,7 @@ const JOKE = /哈哈|呵呵|\[(?:捂脸|偷笑|坏笑|奸笑|呲牙|破涕为笑
 const NOT_SURE = /不清楚|不知道|不太了解|不了解|没用过|没做过|没接触|不太清楚|不懂|我也想知道|同问|坐等/;
 const STICKER_ONLY = /^\s*(?:\[[^\[\]\s]{1,8}\]\s*)+$/;
 
-const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
+const said = (m: Message) => m.plain.replace(/\s+/g, ' ').trim();
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const who = (m: Message) => m.speakerId || m.speaker;
 
@@ -56,7 +55,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
   const after = msgs.slice(qi + 1).filter((m) => who(m) !== asker && m.duplicateOf === null);
   const byWho = new Map<string, number>();
   for (const m of after) byWho.set(who(m), (byWho.get(who(m)) ?? 0) + 1);
-  const t0 = secondsOfDay(q.time);
+  const t0 = q.seconds;
   for (let j = qi + 1; j < msgs.length; j++) {
     const m = msgs[j] as Message;
     const w = who(m);
@@ -79,7 +78,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) === asker ? 1 : 0;
     x[k++] = Math.log1p(j - qi) / 3;
-    x[k++] = Math.log1p(Math.max(0, secondsOfDay(m.time) - t0) / 60) / 3;
+    x[k++] = Math.log1p(Math.max(0, m.seconds - t0) / 60) / 3;
     x[k++] = words.size ? Math.min(1, shared / Math.min(words.size, qWords.size || 1)) : 0;
     x[k++] = seen.has(w) ? 0 : 1;
     x[k++] = Math.log1p(seen.size) / 2;
@@ -90,7 +89,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = next && who(next) === asker ? 1 : 0;
     x[k++] = STICKER_ONLY.test(m.text) || (c.length === 0 && m.images.length === 0 && m.links.length === 0) ? 1 : 0;
     x[k++] = mentioned.length > 0 && !mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
-    x[k++] = prev && who(prev) !== asker && who(prev) !== w && secondsOfDay(m.time) - secondsOfDay(prev.time) < 120 ? 1 : 0;
+    x[k++] = prev && who(prev) !== asker && who(prev) !== w && m.seconds - prev.seconds < 120 ? 1 : 0;
     x[k++] = prev && prev !== q && who(prev) === w ? 1 : 0;
     x[k++] = Math.log1p(byWho.size) / 2;
     x[k++] = after.length ? (byWho.get(w) ?? 0) / after.length : 0;
@@ -99,11 +98,6 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     if (eligible) out.push({ seq: m.seq, x });
   }
   return out;
-}
-
-function secondsOfDay(t: string): number {
-  const [h, m, s] = t.split(':').map(Number);
-  return (h || 0) * 3600 + (m || 0) * 60 + (s || 0);
 }
 
 export interface AnswerWeights {

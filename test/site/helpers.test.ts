@@ -5,7 +5,7 @@ import { buildCalendar, levelOf } from '../../src/site/calendar.ts';
 import { barGeometry, monthRange, monthlySeries, peak } from '../../src/site/trend.ts';
 import { discussionPosting, serializeJsonLd } from '../../src/site/jsonld.ts';
 import { dayUrl, isHttpUrl, messageUrl, pathSlug, personUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
-import { isoDateTime, timeToSeconds, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
+import { isoDateTime, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
 import { xmlEscape } from '../../src/site/xml.ts';
 import { PALETTE } from '../../src/site/palette.ts';
 
@@ -39,8 +39,6 @@ describe('format', () => {
     expect(zhDate('2018-08-08')).toBe('2018年8月8日');
     expect(zhWeekday('2018-08-08')).toBe('星期三');
     expect(isoDateTime('2018-08-08', '09:13:08')).toBe('2018-08-08T09:13:08+08:00');
-    expect(timeToSeconds('01:02:03')).toBe(3723);
-    expect(timeToSeconds('x')).toBeNaN();
   });
   it('truncates on code points, never splitting a surrogate pair', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
@@ -108,6 +106,19 @@ describe('calendar', () => {
   it('sums days of several groups on one date', () => {
     const cal = buildCalendar([{ date: '2018-01-02', count: 3, href: '/a/2018-01-02/', label: 'a' }, { date: '2018-01-02', count: 4, href: '/b/2018-01-02/', label: 'b' }]);
     expect(cal.cells.find((c) => c.date === '2018-01-02')!.count).toBe(7);
+  });
+  it('marks a date whose logs hold no message as quiet and links it nowhere; a spoken group on that date wins the link', () => {
+    const cal = buildCalendar([
+      { date: '2018-02-16', count: 0, href: '/a/2018-02-16/', label: 'a' },
+      { date: '2018-02-17', count: 0, href: '/a/2018-02-17/', label: 'a' },
+      { date: '2018-02-17', count: 5, href: '/b/2018-02-17/', label: 'b' },
+    ]);
+    const quiet = cal.cells.find((c) => c.date === '2018-02-16')!;
+    expect(quiet).toMatchObject({ quiet: true, href: null, level: 0, count: 0 });
+    const mixed = cal.cells.find((c) => c.date === '2018-02-17')!;
+    expect(mixed).toMatchObject({ quiet: false, href: '/b/2018-02-17/', label: '2018-02-17：b', count: 5 });
+    // A date without any log is neither quiet nor linked.
+    expect(cal.cells.find((c) => c.date === '2018-02-18')).toMatchObject({ quiet: false, href: null });
   });
   it('levels by share of the busiest day', () => {
     expect([0, 1, 26, 51, 76, 100].map((n) => levelOf(n, 100))).toEqual([0, 1, 2, 3, 4, 4]);
