@@ -9,6 +9,7 @@ import { embedCached, type EmbedStats } from './cache.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from './embedder.ts';
 import { denseCosine, tfidfVectors } from './tfidf.ts';
 import { denseBuckets, denseNeighbors, packSparse, sparseNeighbors, sparseNeighborsExhaustive, type Neighbor } from './neighbors.ts';
+import { processMemo } from '../pipeline/process-memo.ts';
 
 export interface RelatedItem {
   threadId: string;
@@ -144,7 +145,7 @@ export async function configuredEmbedder(cfg: SemanticConfig = loadConfig().sema
   }
 }
 
-const memo = new WeakMap<Archive, Promise<RelatedResult>>();
+const memo = processMemo<Archive, Promise<RelatedResult>>('related');
 
 /** threadId or `term:<slug>` -> related threads from other days, best first. Computed once per build. */
 export async function getRelated(archive: Archive): Promise<Map<string, RelatedItem[]>> {

@@ -5,6 +5,7 @@ import { findDefinitions, type Definition } from '../glossary/definitions.ts';
 import { termWords } from '../glossary/glossary.ts';
 import { termOccurrences } from '../glossary/term-occurrences.ts';
 import type { Archive, Term } from '../model/types.ts';
+import { processMemo } from '../pipeline/process-memo.ts';
 
 export interface GlossaryPage {
   term: Term;
@@ -16,7 +17,7 @@ export interface GlossaryPage {
   cooccurring: CoTerm[];
 }
 
-const memo = new WeakMap<Archive, Map<string, GlossaryPage>>();
+const memo = processMemo<Archive, Map<string, GlossaryPage>>('glossary-pages');
 
 export function glossaryPages(archive: Archive): Map<string, GlossaryPage> {
   let pages = memo.get(archive);
