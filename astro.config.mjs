@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import prepare from './src/integrations/prepare.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import precompress from './src/integrations/precompress.ts';
+import pageReuse from './src/integrations/page-reuse.ts';
 import { progressEnd, progressStart } from './src/integrations/progress.ts';
 import { loadConfig } from './src/node/config.ts';
 
@@ -22,6 +23,7 @@ export default defineConfig({
   // Tests build several sites in parallel; each needs its own cache.
   cacheDir: process.env.CKA_CACHE_DIR ?? './node_modules/.astro',
   // Order matters: prepare (astro:build:start) computes what pages read after progressStart marks the start;
-  // build:done hooks run in this order, so the stage lines end with precompression and the total.
-  integrations: [progressStart(), prepare(), searchIndex(), precompress(), progressEnd()],
+  // build:done hooks run in this order, so the stage lines end with precompression, the pages an
+  // incremental build took from the previous one (after precompression: they bring their own .gz/.br), and the total.
+  integrations: [progressStart(), prepare(), searchIndex(), precompress(), pageReuse(), progressEnd()],
 });

@@ -152,6 +152,13 @@ export async function getRelated(archive: Archive): Promise<Map<string, RelatedI
   return (await getRelatedResult(archive)).related;
 }
 
+const ready = processMemo<Archive, RelatedResult>('related-ready');
+
+/** The related discussions if they were already computed in this process (the build computes them first), else null. */
+export function relatedIfReady(archive: Archive): Map<string, RelatedItem[]> | null {
+  return ready.get(archive)?.related ?? null;
+}
+
 export function getRelatedResult(archive: Archive): Promise<RelatedResult> {
   let p = memo.get(archive);
   if (!p) {
@@ -159,7 +166,7 @@ export function getRelatedResult(archive: Archive): Promise<RelatedResult> {
     const t = performance.now();
     p = configuredEmbedder(cfg)
       .then((embedder) => computeRelated(archive, { embedder, cacheDir: cfg.cacheDir }))
-      .then((r) => (stage('related', `${count(r.related.size)} threads and terms (${r.method})`, performance.now() - t), r));
+      .then((r) => (stage('related', `${count(r.related.size)} threads and terms (${r.method})`, performance.now() - t), ready.set(archive, r), r));
     memo.set(archive, p);
   }
   return p;
