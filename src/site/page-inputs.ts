@@ -1,7 +1,7 @@
 // What a day page and a thread page read, as one string per page: if it is unchanged (and the code is unchanged),
 // the page's HTML is unchanged, so an incremental build may take it from the previous build instead of rendering
 // it (src/node/page-reuse.ts). Each slice is deliberately broader than what the page shows: the whole day with
-// its threads, the speakers and terms it may name, its neighbours, its related discussions. Speakers enter without
+// its threads, the speakers and terms it may name, its neighbours, a thread's related discussions. Speakers enter without
 // their counts, days and aliases, related discussions without their scores: the pages do not show them, and a new
 // day changes them everywhere. Pure over the view model.
 import type { Speaker, Term, Thread } from '../model/types.ts';
@@ -23,7 +23,15 @@ export function sharedInputs(vm: ViewModel): string {
   return JSON.stringify([vm.groups, vm.archive.topics.map((t) => [t.slug, t.name]), vm.archive.terms.map(termSlice)]);
 }
 
-function daySlice(vm: ViewModel, dayId: string, related: ReadonlyMap<string, RelatedItem[]>): unknown {
+/** A thread's related discussions as they are linked: id, title, day (scores are not shown). */
+function relatedSlice(vm: ViewModel, related: ReadonlyMap<string, RelatedItem[]>, threadId: string): unknown {
+  return (related.get(threadId) ?? []).map((r) => {
+    const x = vm.index.thread.get(r.threadId);
+    return [r.threadId, x?.title ?? null, x?.day ?? null];
+  });
+}
+
+function daySlice(vm: ViewModel, dayId: string): unknown {
   const day = vm.index.day.get(dayId);
   if (!day) return null;
   const threads = vm.threadsOfDay.get(dayId) ?? [];
@@ -40,18 +48,17 @@ function daySlice(vm: ViewModel, dayId: string, related: ReadonlyMap<string, Rel
     colours: threads.map((t) => vm.threadColour.get(t.id) ?? null),
     neighbours: [sameGroup[i - 1]?.id ?? null, sameGroup[i + 1]?.id ?? null],
     speakers: [...speakers].sort().map((id) => speakerSlice(vm.speaker.get(id))),
-    // Each thread's related discussions as they are linked: id, title, day.
-    related: threads.map((t) => (related.get(t.id) ?? []).map((r) => { const x = vm.index.thread.get(r.threadId); return [r.threadId, x?.title ?? null, x?.day ?? null]; })),
   };
 }
 
 /** The inputs of one page of a reusable route, or null when the page's subject is unknown (then it is rendered). */
 export function pageInputs(vm: ViewModel, related: ReadonlyMap<string, RelatedItem[]>, route: ReusableRoute, props: RouteProps): string | null {
-  if (route === 'day' && 'dayId' in props) return JSON.stringify(['day', daySlice(vm, props.dayId, related)]);
+  // A day page shows no related discussions; a thread page shows its own, and its day's other threads and colours
+  // (the whole day's slice stands in for those).
+  if (route === 'day' && 'dayId' in props) return JSON.stringify(['day', daySlice(vm, props.dayId)]);
   if (route === 'thread' && 'threadId' in props) {
     const t = vm.index.thread.get(props.threadId);
-    // A thread page shows its day's other threads and colours too: the whole day's slice stands in for it.
-    return t ? JSON.stringify(['thread', t.id, daySlice(vm, t.day, related)]) : null;
+    return t ? JSON.stringify(['thread', t.id, daySlice(vm, t.day), relatedSlice(vm, related, t.id)]) : null;
   }
   return null;
 }
