@@ -1,15 +1,15 @@
 // Glossary pages read each term's occurrences from one pass over the archive; what they show must equal what a
 // scan of every message per term finds (concordance and definitions alike).
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { buildArchive } from '../../src/pipeline/archive.ts';
 import { readContent } from '../../src/node/load.ts';
 import { termOccurrences } from '../../src/glossary/term-occurrences.ts';
 import { concordance } from '../../src/glossary/concordance.ts';
 import { findDefinitions } from '../../src/glossary/definitions.ts';
 import { termWords } from '../../src/glossary/glossary.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
-const archive = buildArchive(readContent(join(import.meta.dirname, '../../content')));
+const archive = buildArchive(readContent(fixtureContentDir()));
 
 describe('term occurrences in one pass', () => {
   const occ = termOccurrences(archive);

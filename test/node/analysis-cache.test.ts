@@ -8,8 +8,9 @@ import { buildArchive } from '../../src/pipeline/archive.ts';
 import { readContent } from '../../src/node/load.ts';
 import { analysisMemo, codeVersion } from '../../src/node/analysis-cache.ts';
 import type { ArchiveInput } from '../../src/model/types.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
-const content = readContent(join(import.meta.dirname, '../../content'));
+const content = readContent(fixtureContentDir());
 const tmp = mkdtempSync(join(tmpdir(), 'cka-acache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

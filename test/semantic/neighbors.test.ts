@@ -10,8 +10,9 @@ import { loadEmbedder } from '../../src/semantic/embedder.ts';
 import { computeRelated } from '../../src/semantic/related.ts';
 import { denseBuckets, denseNeighbors, packSparse, sparseNeighbors } from '../../src/semantic/neighbors.ts';
 import { overlap } from '../../src/semantic/overlap.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
-const content = readContent(join(import.meta.dirname, '../../content'));
+const content = readContent(fixtureContentDir());
 const archive = buildArchive(content);
 
 describe('related discussions: candidate search vs all pairs', () => {
