@@ -5,7 +5,7 @@
 // questions. `astro dev` skips this hook and computes each on first use, as before.
 import type { AstroIntegration } from 'astro';
 import { loadArchive } from '../node/load.ts';
-import { analysisCacheDir } from '../node/analysis-cache.ts';
+import { analysisCacheDir, recordBuildCodeVersion } from '../node/analysis-cache.ts';
 import { count, timed } from '../node/progress.ts';
 import { viewModel } from '../site/model.ts';
 import { glossaryPages } from '../site/glossary-page.ts';
@@ -15,6 +15,8 @@ import { recurringQuestions } from '../questions/recurring.ts';
 
 /** Everything pages read, computed once; resolves when related discussions are ready. */
 export async function prepareSite(): Promise<void> {
+  // Page reuse (src/node/page-reuse.ts) keys pages on it; computed here, where the source path is known.
+  recordBuildCodeVersion();
   // CKA_ANALYSIS_CACHE=0 turns the on-disk analysis cache off (to time a cold build, or to rule the cache out).
   const archive = loadArchive(undefined, process.env.CKA_ANALYSIS_CACHE === '0' ? {} : { analysisCache: analysisCacheDir() });
   timed('view model', () => viewModel(archive), (vm) => `${count(vm.listedThreads.length)} listed threads`);

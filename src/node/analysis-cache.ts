@@ -28,7 +28,10 @@ const sha = (...parts: string[]) => {
 const PROJECT = resolve(import.meta.dirname, '../..');
 const versions = new Map<string, string>();
 
-/** Hash of the code: every file under <root>/src, and package-lock.json (a dependency can change output). */
+/**
+ * Hash of the code: every file under <root>/src, astro.config.mjs (how pages are written) and package-lock.json (a
+ * dependency can change output). Page reuse keys on it too, so it covers everything that shapes a page's HTML.
+ */
 export function codeVersion(root = PROJECT): string {
   const hit = versions.get(root);
   if (hit) return hit;
@@ -41,11 +44,30 @@ export function codeVersion(root = PROJECT): string {
     }
   };
   walk(join(root, 'src'));
-  const lock = join(root, 'package-lock.json');
-  if (existsSync(lock)) h.update(readFileSync(lock));
+  for (const f of ['astro.config.mjs', 'package-lock.json']) {
+    const p = join(root, f);
+    if (existsSync(p)) h.update(f).update('\u0000').update(readFileSync(p)).update('\u0000');
+  }
   const v = h.digest('hex');
   versions.set(root, v);
   return v;
+}
+
+// The version the build computed at its prepare step (src/integrations/prepare.ts), for the pages' bundle: there
+// import.meta.dirname names the bundle's chunk folder, not this source file's, so PROJECT would be wrong.
+const BUILD_VERSION = Symbol.for('chat-knowledge-archive.code-version');
+const g = globalThis as Record<symbol, unknown>;
+
+/** Computes the code version of this checkout and records it as the version of the running build. */
+export function recordBuildCodeVersion(): string {
+  const v = codeVersion();
+  g[BUILD_VERSION] = v;
+  return v;
+}
+
+/** The running build's code version, or null outside a build that recorded it (callers then reuse nothing). */
+export function buildCodeVersion(): string | null {
+  return (g[BUILD_VERSION] as string | undefined) ?? null;
 }
 
 export interface CacheStats {

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { codeVersion } from './analysis-cache.ts';
+import { buildCodeVersion } from './analysis-cache.ts';
 import { loadConfig } from './config.ts';
 import { loadArchive } from './load.ts';
 import { viewModel } from '../site/model.ts';
@@ -52,7 +52,8 @@ const planOf = (): Plan | null => (g[KEY] as Plan | undefined) ?? null;
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export function manifestPath(target: string, env: NodeJS.ProcessEnv = process.env): string {
-  const root = env.CKA_CACHE_DIR ?? join(resolve(import.meta.dirname, '../..'), '.cache');
+  // process.cwd(), not import.meta.dirname: this also runs inside the pages' bundle. Builds run from the project root.
+  const root = env.CKA_CACHE_DIR ?? join(process.cwd(), '.cache');
   return join(root, 'pages', `${sha(resolve(target)).slice(0, 24)}.json`);
 }
 
@@ -96,10 +97,11 @@ export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRo
   if (!p) return entries;
   const archive = loadArchive();
   const related = relatedIfReady(archive);
-  // Related discussions not computed yet (a build without the prepare step): no slice is complete, render all.
-  if (!related) return entries;
+  const version = buildCodeVersion();
+  // Related discussions or the code version not known yet (a build without the prepare step): render all.
+  if (!related || !version) return entries;
   const vm = viewModel(archive);
-  const shared = sha([MANIFEST_FORMAT, codeVersion(), loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
+  const shared = sha([MANIFEST_FORMAT, version, loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
   return entries.filter((e) => {
     const file = pageFile(route, e.props);
     const inputs = pageInputs(vm, related, route, e.props);
