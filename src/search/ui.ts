@@ -7,13 +7,17 @@ import type { AskResult, GlossaryCard, PastQuestion } from './ask.ts';
 import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadMessageUrl, threadUrl } from '../site/urls.ts';
 import { siteHref } from '../site/safe-url.ts';
+import { speakerLabel } from '../model/labels.ts';
 
 /** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
 const href = (path: string): string => siteHref(path, location.href) ?? '#';
 
 const FILTER_KEYS = ['topic', 'group', 'speaker', 'from', 'to'] as const;
-/** Threads per page: the text of these (and their context) is all a query downloads beyond the index. */
-const PAGE = 20;
+/**
+ * Threads per page: the text of these (and their context) is all a query downloads beyond the index. 10, as most
+ * search pages show: 20 spent a third of a first term search's 50 KiB budget on text (issue 11 item 7).
+ */
+export const PAGE = 10;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -115,7 +119,7 @@ export function mountSearch(root: HTMLElement): void {
     for (const c of t.context) {
       const cut = clip(c.text, c.ranges);
       const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
-      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`)) }, c.speaker || '（无名）'), '：');
+      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`)) }, speakerLabel(c.speaker)), '：');
       item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
       ctx.append(item);
     }

@@ -5,7 +5,7 @@ import { buildCalendar, levelOf } from '../../src/site/calendar.ts';
 import { barGeometry, monthRange, monthlySeries, peak } from '../../src/site/trend.ts';
 import { discussionPosting, serializeJsonLd } from '../../src/site/jsonld.ts';
 import { dayUrl, isHttpUrl, messageUrl, pathSlug, personUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
-import { isoDateTime, timeToSeconds, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
+import { isoDateTime, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
 import { xmlEscape } from '../../src/site/xml.ts';
 import { PALETTE } from '../../src/site/palette.ts';
 
@@ -39,8 +39,6 @@ describe('format', () => {
     expect(zhDate('2018-08-08')).toBe('2018年8月8日');
     expect(zhWeekday('2018-08-08')).toBe('星期三');
     expect(isoDateTime('2018-08-08', '09:13:08')).toBe('2018-08-08T09:13:08+08:00');
-    expect(timeToSeconds('01:02:03')).toBe(3723);
-    expect(timeToSeconds('x')).toBeNaN();
   });
   it('truncates on code points, never splitting a surrogate pair', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
