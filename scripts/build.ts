@@ -14,6 +14,8 @@ const target = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
 const t0 = performance.now();
 
 try {
+  // Day and thread pages whose inputs did not change are taken from the site being replaced (src/node/page-reuse.ts).
+  process.env.CKA_REUSE_FROM = target;
   await buildReplacing(target, (outDir) => build({ root: process.cwd(), outDir, logLevel: verbose ? 'info' : 'warn' }));
   console.log(`[build] done: ${target} replaced in ${seconds(performance.now() - t0)}`);
 } catch (e) {

@@ -1,7 +1,7 @@
 // Concordance of a glossary term: every occurrence of the term and its aliases in context (KWIC), grouped by
 // thread, how often it came up over time, and which other terms share its threads.
 import { compileTermWords, termSpansWith } from './glossary.ts';
-import type { Archive, Term } from '../model/types.ts';
+import type { Archive, Message, Term } from '../model/types.ts';
 import { dayRef } from '../model/ids.ts';
 
 export interface KwicLine {
@@ -21,34 +21,45 @@ export interface KwicGroup {
   lines: KwicLine[];
 }
 
+/** Precomputed once per archive (see term-occurrences.ts), so a glossary page does not rescan every message. */
+export interface ConcordanceScope {
+  /** The messages that may mention the term, in archive order (a superset is fine). */
+  messages: readonly Message[];
+  /** message id -> thread id */
+  threadOf: ReadonlyMap<string, string>;
+}
+
 /** Keyword-in-context lines for a term, grouped by thread in archive order. */
-export function concordance(term: Term, archive: Archive, width = 24): KwicGroup[] {
-  const threadOf = new Map<string, string>();
-  for (const t of archive.threads) for (const id of t.messageIds) threadOf.set(id, t.id);
+export function concordance(term: Term, archive: Archive, width = 24, scope?: ConcordanceScope): KwicGroup[] {
+  let threadOf = scope?.threadOf;
+  if (!threadOf) {
+    const map = new Map<string, string>();
+    for (const t of archive.threads) for (const id of t.messageIds) map.set(id, t.id);
+    threadOf = map;
+  }
   const groups: KwicGroup[] = [];
   const byKey = new Map<string, KwicGroup>();
   // Spans against this term alone: an alias inside a longer different term still counts as an occurrence.
   const words = compileTermWords([term]);
-  for (const day of archive.days) {
-    for (const m of day.messages) {
-      if (m.duplicateOf !== null) continue;
-      const text = m.text.replace(/\s+/g, ' ');
-      for (const s of termSpansWith(text, words)) {
-        const threadId = threadOf.get(m.id) ?? null;
-        const key = threadId ?? `${day.id}/-`;
-        let g = byKey.get(key);
-        if (!g) {
-          g = { threadId, day: day.id, lines: [] };
-          byKey.set(key, g);
-          groups.push(g);
-        }
-        const left = text.slice(Math.max(0, s.start - width), s.start);
-        const right = text.slice(s.end, s.end + width);
-        g.lines.push({
-          messageId: m.id, day: day.id, seq: m.seq, time: m.time, speaker: m.speaker,
-          left: (s.start > width ? '…' : '') + left, match: text.slice(s.start, s.end), right: right + (s.end + width < text.length ? '…' : ''),
-        });
+  const messages = scope?.messages ?? archive.days.flatMap((d) => d.messages);
+  for (const m of messages) {
+    if (m.duplicateOf !== null) continue;
+    const text = m.text.replace(/\s+/g, ' ');
+    for (const s of termSpansWith(text, words)) {
+      const threadId = threadOf.get(m.id) ?? null;
+      const key = threadId ?? `${m.day}/-`;
+      let g = byKey.get(key);
+      if (!g) {
+        g = { threadId, day: m.day, lines: [] };
+        byKey.set(key, g);
+        groups.push(g);
       }
+      const left = text.slice(Math.max(0, s.start - width), s.start);
+      const right = text.slice(s.end, s.end + width);
+      g.lines.push({
+        messageId: m.id, day: m.day, seq: m.seq, time: m.time, speaker: m.speaker,
+        left: (s.start > width ? '…' : '') + left, match: text.slice(s.start, s.end), right: right + (s.end + width < text.length ? '…' : ''),
+      });
     }
   }
   return groups;

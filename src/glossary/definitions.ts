@@ -67,14 +67,7 @@ function matchPatterns(text: string, words: string[]): PatternHit | null {
     if (!best || weight > best.weight) best = { pattern, weight, at, body };
   };
   for (const w of words) {
-    const e = esc(w);
-    const tests: [DefinitionPattern, number, RegExp][] = [
-      ['refers-to', 3.2, new RegExp(`${e}\\s*(?:指的是|是指|指的|就是指)`, 'i')],
-      ['colon', 3, new RegExp(`${e}\\s*[：:]\\s*(?![?？]|$)`, 'i')],
-      ['so-called', 2.6, new RegExp(`所谓(?:的)?\\s*${e}`, 'i')],
-      ['is', 2.2, new RegExp(`${e}\\s*[，,]?\\s*(?:本质上说是|本质上是|本身就是|就是|只是|用来|用于|是)(?!不|什么|啥|否|吗)`, 'i')],
-    ];
-    for (const [pattern, weight, re] of tests) {
+    for (const [pattern, weight, re] of patternsOf(w)) {
       const m = re.exec(text);
       if (!m) continue;
       if (pattern !== 'so-called' && !STARTS.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
@@ -87,11 +80,31 @@ function matchPatterns(text: string, words: string[]): PatternHit | null {
   return best;
 }
 
+// Compiled once per word: matchPatterns runs for every message that names a term.
+const compiledPatterns = new Map<string, [DefinitionPattern, number, RegExp][]>();
+
+function patternsOf(w: string): [DefinitionPattern, number, RegExp][] {
+  let tests = compiledPatterns.get(w);
+  if (!tests) {
+    const e = esc(w);
+    tests = [
+      ['refers-to', 3.2, new RegExp(`${e}\\s*(?:指的是|是指|指的|就是指)`, 'i')],
+      ['colon', 3, new RegExp(`${e}\\s*[：:]\\s*(?![?？]|$)`, 'i')],
+      ['so-called', 2.6, new RegExp(`所谓(?:的)?\\s*${e}`, 'i')],
+      ['is', 2.2, new RegExp(`${e}\\s*[，,]?\\s*(?:本质上说是|本质上是|本身就是|就是|只是|用来|用于|是)(?!不|什么|啥|否|吗)`, 'i')],
+    ];
+    compiledPatterns.set(w, tests);
+  }
+  return tests;
+}
+
 /** Definitions of a term found in the days' messages, best first. */
 export function findDefinitions(term: Term, days: Day[], opts: { limit?: number; /** every glossary word, so a bare list of terms is not an answer */ vocabulary?: string[] } = {}): Definition[] {
   const words = termWords(term);
   const out: Definition[] = [];
   const seen = new Set<string>();
+  // Longest first, so a longer term is removed before a shorter one inside it; sorted once, not per message.
+  const naming = [...words, ...(opts.vocabulary ?? [])].sort((a, b) => b.length - a.length);
   for (const day of days) {
     const msgs = day.messages.filter((m) => m.duplicateOf === null);
     // Questions about the term open a window in which other speakers' replies count as answers.
@@ -101,7 +114,9 @@ export function findDefinitions(term: Term, days: Day[], opts: { limit?: number;
       const lower = text.toLowerCase();
       const mentions = words.some((w) => lower.includes(w.toLowerCase()));
       const isQuestion = mentions && (asksAbout(text, words) || /(?:[?？]|[吗么呢])\s*$/.test(text.trim()));
-      const open = questions.filter((q) => q.speaker !== m.speaker && m.seq - q.seq <= ANSWER_WINDOW && m.seq > q.seq);
+      // Questions past the window can never be answered again: dropping them keeps a busy day linear.
+      while (questions.length && m.seq - questions[0]!.seq > ANSWER_WINDOW) questions.shift();
+      const open = questions.filter((q) => q.speaker !== m.speaker && m.seq > q.seq);
       if (isQuestion) {
         if (asksAbout(text, words)) questions.push(m);
         continue;
@@ -112,9 +127,9 @@ export function findDefinitions(term: Term, days: Day[], opts: { limit?: number;
       let score = hit?.weight ?? 0;
       let snippet = hit ? sentenceFrom(text, hit.at, hit.body + 2) : '';
       // An answer must say something beyond naming terms (`交易流水、账户流水、会计流水` is a list, not an answer).
-      const substance = [...words, ...(opts.vocabulary ?? [])].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(''), text).replace(/[\s\p{P}\p{S}]/gu, '').length;
+      const substance = () => naming.reduce((t, w) => t.split(w).join(''), text).replace(/[\s\p{P}\p{S}]/gu, '').length;
       const asking = /想问|请问|问一下|请教|问个|问下/.test(text); // someone else's question is not an answer
-      if (replyTo && !asking && (mentions || m.mentions.includes(replyTo.speaker)) && substance >= 6) {
+      if (replyTo && !asking && (mentions || m.mentions.includes(replyTo.speaker)) && substance() >= 6) {
         score += 1.5; // an answer to someone asking what the term means
         if (!pattern) {
           pattern = 'answer';

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive } from '../pipeline/archive.ts';
+import { analysisMemo } from './analysis-cache.ts';
 import { checkFileName, decodeLog, forgedHeaderProblems, formatProblem, sortProblems } from '../ingest/check.ts';
 import type { Archive, ArchiveInput, Group, Problem, Topic } from '../model/types.ts';
 import { checkLogSet } from '../ingest/checks/index.ts';
@@ -115,15 +116,18 @@ const cache: Map<string, Archive> = ((globalThis as Record<symbol, unknown>)[CAC
 /**
  * The archive of a content folder, built once per process (Astro renders many pages from it).
  * Fails with every error-severity problem (`file:line: problem`) rather than building a site from
- * broken input; warnings stay in `archive.problems`.
+ * broken input; warnings stay in `archive.problems`. With `analysisCache` (a folder; the site build passes
+ * analysisCacheDir()), parsed days and their threads are read from and written to an on-disk cache keyed by
+ * content and code (src/node/analysis-cache.ts); the first call for a folder decides.
  */
-export function loadArchive(dir = contentDir()): Archive {
+export function loadArchive(dir = contentDir(), opts: { analysisCache?: string } = {}): Archive {
   let a = cache.get(dir);
   if (!a) {
     const logsDir = join(dir, 'logs');
     const { logs, problems: fileProblems } = timed('read logs', () => readLogsChecked(logsDir), (r) => `${count(r.logs.length)} files`);
     const meta = readContentMeta(dir);
-    const built = timed('parse+threads', () => buildArchive({ ...meta, logs }), archiveSummary);
+    const memo = opts.analysisCache ? analysisMemo(opts.analysisCache) : undefined;
+    const built = timed('parse+threads', () => buildArchive({ ...meta, logs }, memo), (r) => archiveSummary(r) + (memo ? `; cache: ${count(memo.stats.threadHits)} of ${count(r.days.length)} days reused` : ''));
     // The checks `check` runs (same module, same verdicts): duplicate days, header-like lines, citations…
     const byFile = new Map(built.days.map((d) => [d.file, d]));
     const checked = logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ file: l.file, source: l.source, day }] : []; });

@@ -11,16 +11,26 @@ import topicModel from '../topics/model.json' with { type: 'json' };
 import { compileThreadTerms, type ThreadTerms } from '../threads/features.ts';
 import { linkTerms, parseGlossaryFile } from '../glossary/glossary.ts';
 import { applyStructure, checkCorrections, correctionsByDay, parseCorrections, parseRef, type Correction } from '../threads/corrections.ts';
-import type { Archive, ArchiveInput, CorrectionKind, Day, Message, Problem, Term, Thread, Topic } from '../model/types.ts';
+import type { Archive, ArchiveInput, CorrectionKind, Day, Message, ParsedDay, Problem, Term, Thread, Topic } from '../model/types.ts';
 import { messageId, parseThreadId, threadId } from '../model/ids.ts';
 import { DEFAULT_PRIVACY, redactDays } from '../ingest/privacy.ts';
 import { applyOptOut } from '../speakers/opt-out.ts';
 
-export function buildArchive(input: ArchiveInput): Archive {
+/**
+ * Per-day steps a caller may answer from a cache (src/node/analysis-cache.ts). `compute` is the pure step; a memo
+ * returns its result, or an equal one stored earlier under a key of everything the step reads (`reads`).
+ */
+export interface BuildMemo {
+  parse(log: { file: string; source: string }, compute: () => ParsedDay): ParsedDay;
+  /** `reads`: what the day's threads depend on besides the day itself (glossary and topic terms, its corrections). */
+  threads(day: Day, reads: string, compute: () => Thread[]): Thread[];
+}
+
+export function buildArchive(input: ArchiveInput, memo?: BuildMemo): Archive {
   const problems: Problem[] = [];
   const parsed: Day[] = [];
   for (const log of input.logs) {
-    const r = parseDay(log.source, log.file);
+    const r = memo ? memo.parse(log, () => parseDay(log.source, log.file)) : parseDay(log.source, log.file);
     problems.push(...r.problems);
     parsed.push(r.day);
   }
@@ -38,12 +48,16 @@ export function buildArchive(input: ArchiveInput): Archive {
   const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(input.topics, terms, topicModel as TopicModel) };
   const corrections = readCorrections(input.corrections, days, problems);
   const byDay = new Map(days.map((d) => [d.id, d]));
-  // Substantive threads no topic term claimed take the nearest topic over the whole archive (src/topics/nearest.ts).
-  const threads: Thread[] = fillNearestTopics(
-    days.flatMap((day) => buildThreads(day, shared, corrections.get(day.id) ?? [])),
-    input.topics,
-    (t) => t.seqs.map((s) => byDay.get(t.day)?.messages[s - 1]?.text ?? ''),
-  );
+  // What every day's threads read besides the day: the words threads and topics compare, and the topic model.
+  const sharedReads = memo ? JSON.stringify([threadTerms, input.topics, input.glossary, topicModel]) : '';
+  const perDay: Thread[] = days.flatMap((day) => {
+    const own = corrections.get(day.id) ?? [];
+    const compute = () => buildThreads(day, shared, own);
+    return memo ? memo.threads(day, sharedReads + JSON.stringify(own), compute) : compute();
+  });
+  // Substantive threads no topic term claimed take the nearest topic over the whole archive (src/topics/nearest.ts):
+  // it reads every thread, so it runs after the per-day (cached) step, never inside it.
+  const threads: Thread[] = fillNearestTopics(perDay, input.topics, (t) => t.seqs.map((s) => byDay.get(t.day)?.messages[s - 1]?.text ?? ''));
   linkTerms(terms, threads, days);
   return { groups: input.groups, days, speakers, threads, topics: input.topics, terms, problems, speakerRedirects };
 }

@@ -8,6 +8,7 @@ import type { Archive, Thread } from '../model/types.ts';
 import { archiveVectors, lexiconOf } from '../search/ask-build.ts';
 import { understand, vectorTerms } from '../search/understand.ts';
 import { combine, vectorIdf } from '../semantic/vectors.ts';
+import { processMemo } from '../pipeline/process-memo.ts';
 
 /** Weight of the lexical cosine in the similarity (the semantic cosine has the rest). */
 export const LEXICAL_SHARE = 0.6;
@@ -108,7 +109,7 @@ export function questionSimilarity(archive: Archive): QuestionSimilarity {
 /** `devarch/2017-12-19/t5` -> `devarch-2017-12-19-t5`: one path segment, stable as the thread id is. */
 export const entryId = (threadId: string) => threadId.replace(/[^\p{L}\p{N}-]+/gu, '-');
 
-const memo = new WeakMap<Archive, FaqEntry[]>();
+const memo = processMemo<Archive, FaqEntry[]>('recurring-questions');
 
 /** Every question as an entry; questions of different days that ask the same thing share one. Most asked first. */
 export function recurringQuestions(archive: Archive, threshold = SAME_QUESTION): FaqEntry[] {

@@ -5,6 +5,7 @@ import type { Archive, Term, Thread } from '../model/types.ts';
 import { combine, quantize, trainTermVectors, type TermDoc, type TermVectors } from '../semantic/vectors.ts';
 import { ASK_VERSION, encodeInt8, tokenShardPath, threadBlockPath, type AskMeta, type TokenEntry } from './ask-format.ts';
 import { vectorTerms, type LexiconTerm } from './understand.ts';
+import { processMemo } from '../pipeline/process-memo.ts';
 
 export type Emit = (path: string, content: string) => void;
 
@@ -38,7 +39,7 @@ export interface ArchiveVectors {
   headings: string[][];
 }
 
-const memo = new WeakMap<Archive, ArchiveVectors>();
+const memo = processMemo<Archive, ArchiveVectors>('archive-vectors');
 
 /** The archive's term and thread vectors, trained once per archive object (pages and the index share them). */
 export function archiveVectors(archive: Archive, opts: { dim?: number } = {}): ArchiveVectors {

@@ -7,7 +7,9 @@ import { loadConfig, type SemanticConfig } from '../node/config.ts';
 import { count, stage } from '../node/progress.ts';
 import { embedCached, type EmbedStats } from './cache.ts';
 import { loadEmbedder, ModelUnavailable, type Embedder } from './embedder.ts';
-import { denseCosine, sparseCosine, tfidfVectors } from './tfidf.ts';
+import { denseCosine, tfidfVectors } from './tfidf.ts';
+import { denseBuckets, denseNeighbors, packSparse, sparseNeighbors, sparseNeighborsExhaustive, type Neighbor } from './neighbors.ts';
+import { processMemo } from '../pipeline/process-memo.ts';
 
 export interface RelatedItem {
   threadId: string;
@@ -28,6 +30,8 @@ export interface RelatedOptions {
   embedder: Embedder | null;
   cacheDir?: string;
   limit?: number;
+  /** Compare every pair (quadratic): the reference the candidate search is measured against (bench, tests). */
+  exhaustive?: boolean;
 }
 
 interface Doc {
@@ -66,36 +70,60 @@ export function relatedDocs(archive: Archive): { threads: Doc[]; terms: Doc[] } 
   return { threads, terms };
 }
 
-function rank(docs: Doc[], threads: Doc[], sim: (a: number, b: number) => number, offset: number, limit: number, min: number): Map<string, RelatedItem[]> {
+function toItems(docs: Doc[], threads: Doc[], lists: Neighbor[][]): Map<string, RelatedItem[]> {
   const out = new Map<string, RelatedItem[]>();
-  docs.forEach((d, i) => {
-    const items: RelatedItem[] = [];
-    threads.forEach((t, j) => {
-      if (t.key === d.key || (d.day !== null && t.day === d.day)) return;
-      const score = sim(i, j + offset);
-      if (score > min) items.push({ threadId: t.key, score: Math.round(score * 1e4) / 1e4 });
-    });
+  lists.forEach((list, i) => {
+    const items = list.map((n) => ({ threadId: threads[n.index]!.key, score: Math.round(n.score * 1e4) / 1e4 }));
     items.sort((a, b) => b.score - a.score || a.threadId.localeCompare(b.threadId));
-    if (items.length) out.set(d.key, items.slice(0, limit));
+    if (items.length) out.set(docs[i]!.key, items);
   });
   return out;
+}
+
+/** Every pair: quadratic, kept as the reference that the candidate search is measured against. */
+function rankExhaustive(docs: Doc[], threads: Doc[], sim: (a: number, b: number) => number, allowed: (q: number, t: number) => boolean, limit: number, min: number): Neighbor[][] {
+  return docs.map((_, i) => {
+    const items: Neighbor[] = [];
+    threads.forEach((_, j) => {
+      if (!allowed(i, j)) return;
+      const score = sim(i, j);
+      if (score > min) items.push({ index: j, score });
+    });
+    return items.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit);
+  });
 }
 
 export async function computeRelated(archive: Archive, opts: RelatedOptions): Promise<RelatedResult> {
   const limit = opts.limit ?? 5;
   const { threads, terms } = relatedDocs(archive);
   const all = [...threads, ...terms]; // threads first: index j of a thread is j in `all`
+  const allowed = (q: number, t: number) => {
+    const d = all[q]!;
+    const x = threads[t]!;
+    return x.key !== d.key && (d.day === null || x.day !== d.day);
+  };
+  const vocab = archive.terms.flatMap(termWords);
+  const sparse = packSparse(tfidfVectors(all.map((d) => d.text), vocab));
   if (opts.embedder) {
     const cacheDir = opts.cacheDir ?? loadConfig().semantic.cacheDir;
     const { vectors, stats } = await embedCached(opts.embedder, all.map((d) => d.text), cacheDir);
-    const sim = (a: number, b: number) => denseCosine(vectors[a]!, vectors[b]!);
-    const related = rank(all, threads, sim, 0, limit, -1);
-    return { method: 'embeddings', related, stats };
+    let lists: Neighbor[][];
+    if (opts.exhaustive) {
+      lists = rankExhaustive(all, threads, (a, b) => denseCosine(vectors[a]!, vectors[b]!), allowed, limit, -1);
+    } else {
+      // Candidates: the threads that share rare words (the lexical index) plus random-projection buckets (threads
+      // whose vectors point the same way without sharing words); only candidates get an exact cosine.
+      const lexical = sparseNeighbors(sparse, all.length, threads.length, allowed, { limit: limit * 8, min: 0 });
+      const buckets = denseBuckets(vectors, threads.length);
+      const cands = (q: number) => [...lexical[q]!.map((n) => n.index), ...buckets(q)];
+      lists = denseNeighbors(vectors, all.length, allowed, cands, { limit, min: -1 });
+    }
+    return { method: 'embeddings', related: toItems(all, threads, lists), stats };
   }
-  const vocab = archive.terms.flatMap(termWords);
-  const vectors = tfidfVectors(all.map((d) => d.text), vocab);
-  const sim = (a: number, b: number) => sparseCosine(vectors[a]!, vectors[b]!);
-  return { method: 'tfidf', related: rank(all, threads, sim, 0, limit, MIN_TFIDF), stats: null };
+  const lists = opts.exhaustive
+    ? sparseNeighborsExhaustive(sparse, all.length, threads.length, allowed, { limit, min: MIN_TFIDF })
+    : sparseNeighbors(sparse, all.length, threads.length, allowed, { limit, min: MIN_TFIDF });
+  return { method: 'tfidf', related: toItems(all, threads, lists), stats: null };
 }
 
 let warned = false;
@@ -117,11 +145,18 @@ export async function configuredEmbedder(cfg: SemanticConfig = loadConfig().sema
   }
 }
 
-const memo = new WeakMap<Archive, Promise<RelatedResult>>();
+const memo = processMemo<Archive, Promise<RelatedResult>>('related');
 
 /** threadId or `term:<slug>` -> related threads from other days, best first. Computed once per build. */
 export async function getRelated(archive: Archive): Promise<Map<string, RelatedItem[]>> {
   return (await getRelatedResult(archive)).related;
+}
+
+const ready = processMemo<Archive, RelatedResult>('related-ready');
+
+/** The related discussions if they were already computed in this process (the build computes them first), else null. */
+export function relatedIfReady(archive: Archive): Map<string, RelatedItem[]> | null {
+  return ready.get(archive)?.related ?? null;
 }
 
 export function getRelatedResult(archive: Archive): Promise<RelatedResult> {
@@ -131,7 +166,7 @@ export function getRelatedResult(archive: Archive): Promise<RelatedResult> {
     const t = performance.now();
     p = configuredEmbedder(cfg)
       .then((embedder) => computeRelated(archive, { embedder, cacheDir: cfg.cacheDir }))
-      .then((r) => (stage('related', `${count(r.related.size)} threads and terms (${r.method})`, performance.now() - t), r));
+      .then((r) => (stage('related', `${count(r.related.size)} threads and terms (${r.method})`, performance.now() - t), ready.set(archive, r), r));
     memo.set(archive, p);
   }
   return p;

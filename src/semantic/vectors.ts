@@ -16,7 +16,7 @@ export interface VectorOptions {
   dim?: number;
   /** A term must occur in this many messages to get a vector (rarer ones cannot be placed reliably). */
   minCount?: number;
-  /** At most this many terms get vectors (the most frequent). */
+  /** At most this many terms get vectors (the most frequent; at most 65,535). */
   maxVocab?: number;
   /** Power iterations of the randomized eigensolver (1 keeps the build fast; the top of the spectrum is what search uses). */
   iterations?: number;
@@ -74,6 +74,70 @@ function orthonormalize(y: Float64Array, n: number, k: number): void {
   for (let c = 0; c < k; c++) for (let r = 0; r < n; r++) y[r * k + c] = cols[c]![r]!;
 }
 
+/**
+ * Co-occurrence counts of term pairs (i ≠ j, unordered) in an open-addressing hash table: keys i·n + j + 1 in a
+ * Uint32Array (0 = empty), so n must stay under 65,536 terms; counts in half units, reported back in whole ones.
+ * Iteration is in slot order, which depends only on the insertions: the same archive gives the same matrix.
+ */
+class PairCounts {
+  private keys: Uint32Array;
+  private counts: Float32Array;
+  private size = 0;
+
+  constructor(private readonly n: number, capacity = 1 << 16) {
+    if (n > 65535) throw new Error(`PairCounts: ${n} terms; at most 65,535`);
+    this.keys = new Uint32Array(capacity);
+    this.counts = new Float32Array(capacity);
+  }
+
+  add(i: number, j: number, halfUnits: number): void {
+    if (i === j) return;
+    const key = (i < j ? i * this.n + j : j * this.n + i) + 1;
+    const mask = this.keys.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      h &= mask;
+      const k = this.keys[h]!;
+      if (k === key) { this.counts[h]! += halfUnits; return; }
+      if (k === 0) break;
+      h++;
+    }
+    this.keys[h] = key;
+    this.counts[h] = halfUnits;
+    if (++this.size * 2 > this.keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const counts = this.counts;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.counts = new Float32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let s = 0; s < keys.length; s++) {
+      const key = keys[s]!;
+      if (key === 0) continue;
+      let h = Math.imul(key, 0x9e3779b1) >>> 0;
+      for (;;) {
+        h &= mask;
+        if (this.keys[h] === 0) break;
+        h++;
+      }
+      this.keys[h] = key;
+      this.counts[h] = counts[s]!;
+    }
+  }
+
+  forEach(f: (i: number, j: number, count: number) => void): void {
+    const { keys, counts, n } = this;
+    for (let s = 0; s < keys.length; s++) {
+      const key = keys[s]!;
+      if (key === 0) continue;
+      const k = key - 1;
+      f(Math.floor(k / n), k % n, counts[s]! / 2);
+    }
+  }
+}
+
 /** Symmetric sparse matrix in CSR (both triangles stored). */
 interface Csr {
   n: number;
@@ -82,16 +146,24 @@ interface Csr {
   val: Float32Array;
 }
 
-/** out (n×k) = M (n×n sparse) · y (n×k) */
+/**
+ * out (n×k) = M (n×n sparse) · y (n×k). The build's question index spends most of its time here, so: y is read as
+ * float32 (half the memory traffic of the rows it gathers; the eigenvectors need nowhere near float64's digits), and
+ * each output row is summed in a small local buffer that stays in cache, then written once.
+ */
 function spmm(m: Csr, y: Float64Array, k: number): Float64Array<ArrayBuffer> {
+  const yf = Float32Array.from(y);
   const out = new Float64Array(m.n * k);
+  const acc = new Float64Array(k);
+  const { rowStart, col, val } = m;
   for (let r = 0; r < m.n; r++) {
-    const o = r * k;
-    for (let e = m.rowStart[r]!; e < m.rowStart[r + 1]!; e++) {
-      const v = m.val[e]!;
-      const c = m.col[e]! * k;
-      for (let j = 0; j < k; j++) out[o + j]! += v * y[c + j]!;
+    acc.fill(0);
+    for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
+      const v = val[e]!;
+      const c = col[e]! * k;
+      for (let j = 0; j < k; j++) acc[j]! += v * yf[c + j]!;
     }
+    out.set(acc, r * k);
   }
   return out;
 }
@@ -142,7 +214,8 @@ export function jacobiEigen(a: Float64Array, k: number): { values: Float64Array;
 export function trainTermVectors(docs: readonly TermDoc[], opts: VectorOptions = {}): TermVectors {
   const dim = opts.dim ?? 48;
   const minCount = opts.minCount ?? 2;
-  const maxVocab = opts.maxVocab ?? 30_000;
+  // The pair table keys pairs in 32 bits (PairCounts).
+  const maxVocab = Math.min(opts.maxVocab ?? 30_000, 65_535);
   // Vocabulary: terms in at least minCount messages, most frequent first.
   const count = new Map<string, number>();
   for (const d of docs) for (const t of new Set(d.terms)) count.set(t, (count.get(t) ?? 0) + 1);
@@ -153,66 +226,64 @@ export function trainTermVectors(docs: readonly TermDoc[], opts: VectorOptions =
   for (const [t, i] of index) df[i] = count.get(t)!;
 
   // Co-occurrence: within a window of a message, and between a message and the previous one of its thread.
-  const pairs = new Map<number, number>();
-  const bump = (i: number, j: number, w: number) => {
-    if (i === j) return;
-    const key = i < j ? i * n + j : j * n + i;
-    pairs.set(key, (pairs.get(key) ?? 0) + w);
-  };
+  // Counted in half units (a window pair adds 2, a thread-neighbour pair 1) in an open-addressing table keyed by
+  // the pair: a Map of millions of number keys made counting the slowest part of the build's question index.
+  const pairs = new PairCounts(n);
   const lastOfThread = new Map<number, number[]>();
   for (const d of docs) {
     const ids = [...new Set(d.terms)].map((t) => index.get(t)).filter((x): x is number => x !== undefined);
     for (let s = 0; s < ids.length; s += WINDOW) {
-      const w = ids.slice(s, s + WINDOW);
-      for (let a = 0; a < w.length; a++) for (let b = a + 1; b < w.length; b++) bump(w[a]!, w[b]!, 1);
+      const end = Math.min(ids.length, s + WINDOW);
+      for (let a = s; a < end; a++) for (let b = a + 1; b < end; b++) pairs.add(ids[a]!, ids[b]!, 2);
     }
     if (d.thread >= 0) {
       const prev = lastOfThread.get(d.thread);
       // Half weight: the next message of a thread is usually, not always, about the same thing.
-      if (prev) for (const a of prev.slice(0, WINDOW)) for (const b of ids.slice(0, WINDOW)) bump(a, b, 0.5);
+      if (prev) {
+        const pa = Math.min(prev.length, WINDOW);
+        const pb = Math.min(ids.length, WINDOW);
+        for (let a = 0; a < pa; a++) for (let b = 0; b < pb; b++) pairs.add(prev[a]!, ids[b]!, 1);
+      }
       lastOfThread.set(d.thread, ids);
     }
   }
   // PPMI with smoothed context distribution.
   const rowSum = new Float64Array(n);
   let total = 0;
-  for (const [key, c] of pairs) {
-    const i = Math.floor(key / n);
-    const j = key % n;
+  pairs.forEach((i, j, c) => {
     rowSum[i]! += c;
     rowSum[j]! += c;
     total += 2 * c;
-  }
+  });
   let ctxTotal = 0;
   const ctx = new Float64Array(n);
   for (let i = 0; i < n; i++) ctxTotal += (ctx[i] = rowSum[i]! ** CDS);
-  const entries: [number, number, number][] = [];
-  for (const [key, c] of pairs) {
-    const i = Math.floor(key / n);
-    const j = key % n;
-    // Symmetrized PMI: the mean of the two directions' smoothed PMI.
+  // Symmetrized PMI: the mean of the two directions' smoothed PMI; kept where positive. Two passes over the
+  // table (count per row, then fill) build the CSR without an intermediate list of entries.
+  const ppmi = (i: number, j: number, c: number) => {
     const pij = c / total;
     const a = Math.log(pij / ((rowSum[i]! / total) * (ctx[j]! / ctxTotal)));
     const b = Math.log(pij / ((rowSum[j]! / total) * (ctx[i]! / ctxTotal)));
-    const v = (a + b) / 2;
-    if (v > 0) entries.push([i, j, v]);
-  }
-  pairs.clear();
+    return (a + b) / 2;
+  };
   const rowCount = new Int32Array(n + 1);
-  for (const [i, j] of entries) {
+  pairs.forEach((i, j, c) => {
+    if (ppmi(i, j, c) <= 0) return;
     rowCount[i + 1]!++;
     rowCount[j + 1]!++;
-  }
+  });
   for (let r = 0; r < n; r++) rowCount[r + 1]! += rowCount[r]!;
   const fill = Int32Array.from(rowCount);
-  const col = new Int32Array(entries.length * 2);
-  const val = new Float32Array(entries.length * 2);
-  for (const [i, j, v] of entries) {
+  const col = new Int32Array(rowCount[n]!);
+  const val = new Float32Array(rowCount[n]!);
+  pairs.forEach((i, j, c) => {
+    const v = ppmi(i, j, c);
+    if (v <= 0) return;
     col[fill[i]!] = j;
     val[fill[i]!++] = v;
     col[fill[j]!] = i;
     val[fill[j]!++] = v;
-  }
+  });
   const m: Csr = { n, rowStart: rowCount, col, val };
 
   // Randomized subspace iteration for the top eigenpairs.

@@ -4,6 +4,7 @@ import { indexArchive, type ArchiveIndex } from '../pipeline/archive.ts';
 import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../model/types.ts';
 import { colourAt } from './palette.ts';
 import { secondsOfDay } from '../text/time.ts';
+import { processMemo } from '../pipeline/process-memo.ts';
 
 export interface ViewModel {
   archive: Archive;
@@ -39,7 +40,7 @@ export interface ViewModel {
   message: (id: string) => Message | undefined;
 }
 
-const cache = new WeakMap<Archive, ViewModel>();
+const cache = processMemo<Archive, ViewModel>('view-model');
 
 /** A thread of more than one message (see ViewModel.listedThreads). */
 export const isListed = (t: Thread) => t.messageIds.length > 1;

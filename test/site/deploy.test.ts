@@ -12,7 +12,7 @@ import { MIN_BYTES, PRECOMPRESSED_EXTENSIONS } from '../../src/integrations/prec
 import { serveSite } from '../helpers/server.ts';
 import { fixtureLogsDir } from '../helpers/fixture.ts';
 
-const STAGES = ['bundle', 'read logs', 'parse+threads', 'related', 'pages', 'search index', 'question index', 'precompress', 'total'];
+const STAGES = ['bundle', 'read logs', 'parse+threads', 'view model', 'related', 'glossary', 'term vectors', 'questions', 'pages', 'search index', 'question index', 'precompress', 'reuse', 'total'];
 
 function files(dir: string, out: string[] = []): string[] {
   for (const n of readdirSync(dir)) {

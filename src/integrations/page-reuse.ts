@@ -1,0 +1,19 @@
+// Astro integration, listed after precompression: copies the day and thread pages an incremental build did not
+// render from the previous build, and writes the page manifest (src/node/page-reuse.ts).
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { finishReuse } from '../node/page-reuse.ts';
+import { count, stage } from '../node/progress.ts';
+
+export default function pageReuse(): AstroIntegration {
+  return {
+    name: 'cka-page-reuse',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const t = performance.now();
+        const r = finishReuse(fileURLToPath(dir));
+        if (r) stage('reuse', `${count(r.reused)} of ${count(r.pages)} day and thread pages taken from the previous build`, performance.now() - t);
+      },
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// Incremental builds: a day or thread page whose inputs are unchanged is taken from the previous build instead of
+// being rendered again. The one module that writes and reads the page manifest.
+//
+//   1. scripts/build.ts sets CKA_REUSE_FROM to the folder being replaced (the previous dist).
+//   2. In getStaticPaths, `pagesToRender(route, entries)` hashes each page's inputs (src/site/page-inputs.ts) with
+//      the code version and the site origin, and keeps only the entries whose hash differs from the manifest of the
+//      previous build, or whose previous files are missing or differ from what that manifest recorded.
+//   3. After the other build:done steps (search index, precompression), `finishReuse(outDir)` copies the kept pages
+//      (index.html and its .gz/.br) from the previous build and writes the new manifest: every page's input hash and
+//      the sha-256 of each of its files.
+// Without CKA_REUSE_FROM (plain `astro build`, the dev server) every page renders and nothing is written. The
+// manifest lives in the cache folder ($CKA_CACHE_DIR/pages, else .cache/pages), keyed by the target folder.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { buildCodeVersion } from './analysis-cache.ts';
+import { loadConfig } from './config.ts';
+import { loadArchive } from './load.ts';
+import { viewModel } from '../site/model.ts';
+import { pageFile, pageInputs, sharedInputs, type ReusableRoute, type RouteProps } from '../site/page-inputs.ts';
+import { relatedIfReady } from '../semantic/related.ts';
+
+const MANIFEST_FORMAT = 1;
+/** The files of a page: the HTML and the compressed copies precompression may have written beside it. */
+const VARIANTS = ['', '.gz', '.br'];
+
+interface PageRecord {
+  key: string;
+  /** file (relative to the output folder) -> sha-256 */
+  files: Record<string, string>;
+}
+
+interface Manifest {
+  format: number;
+  pages: Record<string, PageRecord>;
+}
+
+interface Plan {
+  from: string;
+  previous: Manifest | null;
+  /** page file -> its input hash, for every page of a reusable route in this build */
+  keys: Map<string, string>;
+  /** page files taken from the previous build */
+  reused: Set<string>;
+}
+
+// Shared by the pages' bundle (which plans) and the integration (which finishes): two module instances.
+const KEY = Symbol.for('chat-knowledge-archive.page-reuse');
+const g = globalThis as Record<symbol, unknown>;
+const planOf = (): Plan | null => (g[KEY] as Plan | undefined) ?? null;
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+export function manifestPath(target: string, env: NodeJS.ProcessEnv = process.env): string {
+  // process.cwd(), not import.meta.dirname: this also runs inside the pages' bundle. Builds run from the project root.
+  const root = env.CKA_CACHE_DIR ?? join(process.cwd(), '.cache');
+  return join(root, 'pages', `${sha(resolve(target)).slice(0, 24)}.json`);
+}
+
+function readManifest(target: string): Manifest | null {
+  const p = manifestPath(target);
+  if (!existsSync(p)) return null;
+  try {
+    const m = JSON.parse(readFileSync(p, 'utf8')) as Manifest;
+    return m.format === MANIFEST_FORMAT ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+function plan(): Plan | null {
+  const from = process.env.CKA_REUSE_FROM;
+  if (!from) return null;
+  let p = planOf();
+  if (!p || p.from !== resolve(from)) {
+    p = { from: resolve(from), previous: existsSync(from) ? readManifest(from) : null, keys: new Map(), reused: new Set() };
+    g[KEY] = p;
+  }
+  return p;
+}
+
+/** True when the previous build's files of `file` are all there and exactly as its manifest recorded them. */
+function previousIntact(p: Plan, rec: PageRecord): boolean {
+  for (const [f, hash] of Object.entries(rec.files)) {
+    const path = join(p.from, f);
+    if (!existsSync(path) || sha(readFileSync(path)) !== hash) return false;
+  }
+  return Object.keys(rec.files).length > 0;
+}
+
+/**
+ * The entries of a reusable route's getStaticPaths that must be rendered: all of them unless this is an incremental
+ * build (CKA_REUSE_FROM) whose previous build holds an intact page with the same input hash.
+ */
+export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRoute, entries: T[]): T[] {
+  const p = plan();
+  if (!p) return entries;
+  const archive = loadArchive();
+  const related = relatedIfReady(archive);
+  const version = buildCodeVersion();
+  // Related discussions or the code version not known yet (a build without the prepare step): render all.
+  if (!related || !version) return entries;
+  const vm = viewModel(archive);
+  const shared = sha([MANIFEST_FORMAT, version, loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
+  return entries.filter((e) => {
+    const file = pageFile(route, e.props);
+    const inputs = pageInputs(vm, related, route, e.props);
+    if (file === null || inputs === null) return true;
+    const key = sha(shared + '\u0000' + inputs);
+    p.keys.set(file, key);
+    const rec = p.previous?.pages[file];
+    if (rec && rec.key === key && previousIntact(p, rec)) {
+      p.reused.add(file);
+      return false;
+    }
+    p.reused.delete(file);
+    return true;
+  });
+}
+
+/** Copies the reused pages into `outDir` and writes the manifest of this build. Returns counts for the progress line. */
+export function finishReuse(outDir: string): { reused: number; pages: number } | null {
+  const p = planOf();
+  if (!p || !process.env.CKA_REUSE_FROM) return null;
+  const pages: Record<string, PageRecord> = {};
+  for (const [file, key] of p.keys) {
+    const files: Record<string, string> = {};
+    if (p.reused.has(file)) {
+      for (const f of Object.keys(p.previous!.pages[file]!.files)) {
+        const dest = join(outDir, f);
+        mkdirSync(dirname(dest), { recursive: true });
+        copyFileSync(join(p.from, f), dest);
+      }
+    }
+    for (const v of VARIANTS) {
+      const path = join(outDir, file + v);
+      if (existsSync(path)) files[file + v] = sha(readFileSync(path));
+    }
+    pages[file] = { key, files };
+  }
+  const target = manifestPath(p.from);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, pages } satisfies Manifest));
+  renameSync(tmp, target);
+  const counts = { reused: p.reused.size, pages: p.keys.size };
+  delete g[KEY];
+  return counts;
+}
