@@ -42,10 +42,6 @@ export function disableProgress(): void {
   state.write = null;
 }
 
-export function progressEnabled(): boolean {
-  return state.write !== null;
-}
-
 /** Marks the start of the build proper (after config), from which "at" times are counted. */
 export function markBuildStart(): void {
   state.buildStart = performance.now();

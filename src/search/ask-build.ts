@@ -1,6 +1,7 @@
 // Builds the question-search files (see ask-format.ts) from an Archive: term vectors trained on the archive's
 // own messages, thread vectors, BM25 thread statistics, glossary cards. Pure over its input; files go out
 // through `emit`, like build.ts.
+import { plainOf } from '../text/reading.ts';
 import type { Archive, Term, Thread } from '../model/types.ts';
 import { combine, quantize, trainTermVectors, type TermDoc, type TermVectors } from '../semantic/vectors.ts';
 import { ASK_VERSION, encodeInt8, tokenShardPath, threadBlockPath, type AskMeta, type TokenEntry } from './ask-format.ts';
@@ -53,7 +54,7 @@ export function archiveVectors(archive: Archive, opts: { dim?: number } = {}): A
   const headings: string[][] = threads.map(() => []);
   for (const day of archive.days) {
     for (const m of day.messages) {
-      const terms = vectorTerms(m.plain, lexicon);
+      const terms = vectorTerms(plainOf(m.segments, { mentions: true }), lexicon);
       const tno = tnoOf.get(m.id) ?? -1;
       docs.push({ terms, thread: tno });
       if (tno < 0) continue;

@@ -49,7 +49,3 @@ export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;
 /** The route param Astro writes to disk for a slug (decoded, so the served path matches the href). */
 export const slugParam = (slug: string) => pathSlug(slug);
 
-/** Only http(s) URLs may become links; everything else is shown as text. The one gate is `safeHttpUrl`. */
-export function isHttpUrl(url: string): boolean {
-  return safeHttpUrl(url) !== null;
-}

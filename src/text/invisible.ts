@@ -5,7 +5,6 @@
 // (分\u200b录流水 is not 分录流水). Nobody can see any of them, so removing them loses nothing a reader could
 // read. U+200D (zero-width joiner) is kept between two emoji, where it builds one glyph (👨‍💻).
 
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 // A ZWJ is dropped unless an emoji (or its variation selector / skin tone) precedes it and an emoji follows.
 const INVISIBLE =
   /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200c\u2060\ufeff\u180e\u00ad]|(?<![\p{Extended_Pictographic}\ufe0f\u{1f3fb}-\u{1f3ff}])\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
@@ -16,7 +15,3 @@ export function stripInvisible(s: string): string {
   return INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s;
 }
 
-/** Whether `s` holds a bidi control character (for tests and checks). */
-export function hasBidiControl(s: string): boolean {
-  return BIDI.test(s);
-}

@@ -172,23 +172,6 @@ export function isUnigram(token: string): boolean {
 }
 
 /**
- * Tokens that every text containing `term` (normalized) is guaranteed to hold: the term itself when it is a
- * vocabulary entry (one posting list, already exact up to the Latin boundary check), else its CJK bigrams
- * and Latin pieces (a lone CJK character: the character). Empty for punctuation only.
- */
-export function requiredTokens(term: string, vocabulary: Vocabulary = []): string[] {
-  const t = normalize(term).trim();
-  if (vocabulary.some((w) => normalize(w).trim() === t)) return [t];
-  const tokens = [...new Set([...latinPieces(t), ...cjkBigrams(t)])];
-  // A lone CJK character has no bigram: fall back to the character itself.
-  if (!tokens.length) {
-    const ch = t.match(CJK_CHARS);
-    if (ch) tokens.push(...new Set(ch));
-  }
-  return tokens;
-}
-
-/**
  * The index's tokens of a text with the offsets (in the normalized text) where each occurs: the tokens of
  * `indexTokens`, in the same kinds. Offsets let a query check that a longer term's bigrams and pieces sit side
  * by side (exact without the text) and give term frequencies.

@@ -4,9 +4,10 @@ import { layoutTimeline } from '../../src/site/timeline.ts';
 import { buildCalendar, levelOf } from '../../src/site/calendar.ts';
 import { barGeometry, monthRange, monthlySeries, peak } from '../../src/site/trend.ts';
 import { discussionPosting, serializeJsonLd } from '../../src/site/jsonld.ts';
-import { dayUrl, isHttpUrl, messageUrl, pathSlug, personUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
+import { dayUrl, messageUrl, pathSlug, personUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
 import { isoDateTime, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
 import { xmlEscape } from '../../src/site/xml.ts';
+import { safeHttpUrl } from '../../src/site/safe-url.ts';
 import { PALETTE } from '../../src/site/palette.ts';
 
 describe('urls', () => {
@@ -28,6 +29,7 @@ describe('urls', () => {
     expect(personUrl('..')).toBe('/people/_../');
   });
   it('accepts only http(s) targets', () => {
+    const isHttpUrl = (u: string) => safeHttpUrl(u) !== null;
     expect(isHttpUrl('https://example.com/x')).toBe(true);
     expect(isHttpUrl('HTTP://example.com')).toBe(true);
     for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '//evil.com', 'http://', 'ftp://x']) expect(isHttpUrl(bad)).toBe(false);

@@ -3,7 +3,10 @@
 // with a zero-width space inside is still the word for term linking and search.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hasBidiControl, stripInvisible } from '../../src/text/invisible.ts';
+import { stripInvisible } from '../../src/text/invisible.ts';
+
+/** Test oracle: any bidi embedding, override, isolate or mark (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C). */
+const hasBidiControl = (s: string) => /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u.test(s);
 import { parseBody } from '../../src/text/segments.ts';
 import { parseDay } from '../../src/ingest/parse.ts';
 import { compileTermWords, termSpansWith } from '../../src/glossary/glossary.ts';

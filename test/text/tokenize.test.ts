@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cjkBigrams, findTerm, indexTokens, isCjkCode, latinTokens, latinWords, requiredTokens, tokenize } from '../../src/text/tokenize.ts';
+import { cjkBigrams, findTerm, indexTokens, isCjkCode, latinPieces, latinTokens, latinWords, normalize, tokenize, type Vocabulary } from '../../src/text/tokenize.ts';
 import { tokensOf } from '../../src/threads/features.ts';
 import { vectorTerms } from '../../src/search/understand.ts';
+
+// Test oracle (the guarantee the index is built on): the tokens every text containing a term must hold.
+/**
+ * Tokens that every text containing `term` (normalized) is guaranteed to hold: the term itself when it is a
+ * vocabulary entry (one posting list, already exact up to the Latin boundary check), else its CJK bigrams
+ * and Latin pieces (a lone CJK character: the character). Empty for punctuation only.
+ */
+function requiredTokens(term: string, vocabulary: Vocabulary = []): string[] {
+  const t = normalize(term).trim();
+  if (vocabulary.some((w) => normalize(w).trim() === t)) return [t];
+  const tokens = [...new Set([...latinPieces(t), ...cjkBigrams(t)])];
+  // A lone CJK character has no bigram: fall back to the character itself.
+  if (!tokens.length) {
+    const ch = t.match(/[\u3400-\u9fff\uf900-\ufaff]/g);
+    if (ch) tokens.push(...new Set(ch));
+  }
+  return tokens;
+}
 
 describe('tokenize', () => {
   it('covers 分录流水 with bigrams whatever the segmenter does', () => {
