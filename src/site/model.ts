@@ -4,6 +4,7 @@ import { indexArchive, type ArchiveIndex } from '../pipeline/archive.ts';
 import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../model/types.ts';
 import { colourAt } from './palette.ts';
 import { timeToSeconds } from './format.ts';
+import { planPages, type PagePlan } from './pagination.ts';
 
 export interface ViewModel {
   archive: Archive;
@@ -37,6 +38,8 @@ export interface ViewModel {
   firstDate: string;
   lastDate: string;
   message: (id: string) => Message | undefined;
+  /** Where busy days and long threads are cut into parts; pass it to messageUrl / threadMessageUrl. */
+  pages: PagePlan;
 }
 
 const cache = new WeakMap<Archive, ViewModel>();
@@ -106,6 +109,7 @@ export function viewModel(archive: Archive): ViewModel {
     firstDate: dates[0] ?? '',
     lastDate: dates[dates.length - 1] ?? '',
     message: (id) => index.message.get(id),
+    pages: planPages(archive.days, archive.threads),
   };
   cache.set(archive, vm);
   return vm;
