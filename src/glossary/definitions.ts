@@ -37,7 +37,8 @@ export const SPAM_LIKE = 0.5;
 /**
  * How much a candidate definition looks like a link drop or an advertisement, 0 (a real explanation) to 1.
  * Pure: the text of the candidate and the words of the term. Links that leave less than MIN_SUBSTANCE characters
- * of explanation count fully; a link that is more than half the text counts half; each advertisement phrase half.
+ * of explanation count fully; a link longer than the rest of the text counts a quarter (a reference beside a real
+ * explanation is fine); each advertisement phrase half.
  */
 export function spamLikeness(text: string, words: readonly string[]): number {
   const urls = text.match(URL_RE) ?? [];
@@ -48,7 +49,7 @@ export function spamLikeness(text: string, words: readonly string[]): number {
     .replace(/[\s\p{P}\p{S}]/gu, '').length;
   let score = 0;
   if (urls.length > 0 && substance < MIN_SUBSTANCE) score += 1;
-  else if (urls.length > 0 && urls.join('').length * 2 > text.replace(/\s/g, '').length) score += 0.5;
+  else if (urls.length > 0 && urls.join('').length * 2 > text.replace(/\s/g, '').length) score += 0.25;
   score += 0.5 * (text.match(AD_RE)?.length ?? 0);
   return Math.min(1, score);
 }

@@ -172,6 +172,22 @@ describe.skipIf(skip)('reading comfort in Chromium', () => {
     }
   });
 
+  it('reads each member definition as speaker · date time · link, visibly spaced, in time order', async () => {
+    await page.goto(`${server.url}/glossary/fenlu-liushui/`);
+    const rows = await page.locator('.glossary-defs .def-meta').evaluateAll((ps) => ps.map((p) => {
+      const speaker = p.querySelector('.speaker')!.getBoundingClientRect();
+      const when = p.querySelector('a time')!;
+      return { gap: when.getBoundingClientRect().left - speaker.right, sameLine: Math.abs(when.getBoundingClientRect().top - speaker.top) < 4, when: when.getAttribute('datetime')!, sep: p.querySelector('.sep')?.textContent };
+    }));
+    expect(rows.length).toBeGreaterThan(2);
+    for (const r of rows) {
+      expect(r.sep).toBe('·');
+      if (r.sameLine) expect(r.gap).toBeGreaterThanOrEqual(12); // the separator and its spacing between them
+    }
+    const times = rows.map((r) => r.when);
+    expect(times).toEqual([...times].sort());
+  });
+
   it('shows a glossary term\'s short definition on hover and on keyboard focus, tied by aria-describedby', async () => {
     await page.goto(`${server.url}${dayUrl(REAL_DAY)}`);
     const term = page.locator('.msg-body a.term[aria-describedby]').first();
