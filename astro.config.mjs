@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
 import precompress from './src/integrations/precompress.ts';
+import imageMirror from './src/integrations/image-mirror.ts';
 import { progressEnd, progressStart } from './src/integrations/progress.ts';
 import { loadConfig } from './src/node/config.ts';
 
@@ -21,5 +22,5 @@ export default defineConfig({
   // Tests build several sites in parallel; each needs its own cache.
   cacheDir: process.env.CKA_CACHE_DIR ?? './node_modules/.astro',
   // Order matters: build:done hooks run in this order, so the stage lines end with precompression and the total.
-  integrations: [progressStart(), searchIndex(), precompress(), progressEnd()],
+  integrations: [progressStart(), imageMirror(), searchIndex(), precompress(), progressEnd()],
 });

@@ -42,7 +42,10 @@ describe('busy days, long threads and the people list are cut into parts', () =>
       expect(here.length).toBeLessThanOrEqual(DAY_PART_MESSAGES);
       expect(here[0]).toBe(first);
       // Each part names every part with its range: the script-free way from an old #m<seq> to its part.
-      for (const [j, s] of starts.entries()) expect(html).toContain(`href="${dayPartUrl(BUSY_DAY, j + 1)}"`) && expect(html).toContain(`data-first="${s}"`);
+      for (const [j, s] of starts.entries()) {
+        expect(html).toContain(`href="${dayPartUrl(BUSY_DAY, j + 1)}"`);
+        expect(html).toContain(`data-first="${s}"`);
+      }
       seen.push(...here);
     });
     expect(seen).toEqual(day.messages.map((m) => m.seq));
