@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, skipBrowserTests } from '../helpers/browser.ts';
 import { serveSite } from '../helpers/server.ts';
-import { buildSite } from '../helpers/site.ts';
+import { buildSite, ROOT } from '../helpers/site.ts';
 import { BUSY_DAY, REAL_DAY, busyContent, talkSeqFrom } from '../site/busy-fixture.ts';
 import { checkLinks } from '../site/link-check.ts';
 import { loadArchive } from '../../src/node/load.ts';
@@ -83,6 +83,8 @@ describe('busy days, long threads and the people list are cut into parts', () =>
     expect(target).toMatch(/\/p3\/#m\d+$/);
     // The curated definition wrote `/proddev/2020-01-01/#m<seq>`; the page links the part.
     expect(file('/glossary/duizhang-wenjian/')).toContain(`href="${target}"`);
+    const sitemap = readFileSync(join(site, 'sitemap.xml'), 'utf8');
+    for (const u of [dayPartUrl(BUSY_DAY, 3), peoplePageUrl(2)]) expect(sitemap).toContain(`https://archive.example.org${u}`);
     const manifest = JSON.parse(readFileSync(join(site, 'search/manifest.json'), 'utf8'));
     expect(manifest.pages).toEqual(vm.pages);
   });
@@ -189,6 +191,26 @@ describe.skipIf(skip)('reading comfort in Chromium', () => {
     }
     const times = rows.map((r) => r.when);
     expect(times).toEqual([...times].sort());
+  });
+
+  it('keeps the new parts axe-clean (no serious or critical violation), light and dark', async () => {
+    const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const long = archive.threads.find((t) => t.seqs.length > THREAD_PART_MESSAGES)!;
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of [dayUrl(BUSY_DAY), dayPartUrl(BUSY_DAY, 2), threadPartUrl(long.id, 2), peoplePageUrl(2), '/glossary/fenlu-liushui/']) {
+        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        await page.evaluate(AXE);
+        const violations = (await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+          return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+        }));
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${scheme} ${path}: ${v.id} (${v.impact}, ${v.nodes.length})`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(found).toEqual([]);
   });
 
   it('shows a glossary term\'s short definition on hover and on keyboard focus, tied by aria-describedby', async () => {
