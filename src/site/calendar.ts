@@ -16,8 +16,11 @@ export interface CalendarCell {
   count: number;
   /** 0 (nothing) … 4 (busiest) */
   level: number;
+  /** The first group's page of that date that has messages; null when nothing was said (no log, or quiet days only). */
   href: string | null;
   label: string;
+  /** A date with a day log but no message in any group (front matter only): drawn as quiet, not linked. */
+  quiet: boolean;
 }
 
 export interface Calendar {
@@ -57,10 +60,13 @@ export function buildCalendar(days: CalendarDayInput[]): Calendar {
     if (date.endsWith('-01')) months.push({ week, label: `${Number(date.slice(5, 7))}月` });
     const entries = byDate.get(date) ?? [];
     const count = totals.get(date) ?? 0;
+    // A quiet day's page only says that nothing was said, so a cell links to a day with messages, never to one without.
+    const spoken = entries.filter((e) => e.count > 0);
     cells.push({
       date, week, weekday: idx % 7, count, level: levelOf(count, max),
-      href: entries[0]?.href ?? null,
-      label: entries.length ? `${date}：${entries.map((e) => e.label).join('，')}` : date,
+      href: spoken[0]?.href ?? null,
+      label: spoken.length ? `${date}：${spoken.map((e) => e.label).join('，')}` : date,
+      quiet: entries.length > 0 && count === 0,
     });
   }
   return { cells, weeks: cells[cells.length - 1]!.week + 1, months };

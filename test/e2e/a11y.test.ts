@@ -9,10 +9,11 @@ import { serveSite } from '../helpers/server.ts';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, threadUrl } from '../../src/site/urls.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const skip = skipBrowserTests();
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const archive = loadArchive(join(ROOT, 'content'));
+const archive = loadArchive(fixtureContentDir());
 const busiest = [...archive.days].sort((a, b) => b.messages.length - a.messages.length)[0]!;
 const thread = archive.threads.filter((t) => t.day === busiest.id).sort((a, b) => b.seqs.length - a.seqs.length)[0]!;
 const term = archive.terms[0];

@@ -9,6 +9,7 @@ import { indexArchive, threadHolding } from '../../src/pipeline/archive.ts';
 import { threadUrl } from '../../src/site/urls.ts';
 import { serveSite } from '../helpers/server.ts';
 import { ARTEFACTS, launch, skipBrowserTests } from '../helpers/browser.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const skip = skipBrowserTests();
 
@@ -79,7 +80,7 @@ describe.skipIf(skip)('search page in Chromium', () => {
     expect(new URL((await page.locator('#search-cards .term-card a').first().getAttribute('href'))!).pathname).toBe('/glossary/lunxun-koukuan/');
     const link = new URL((await first.locator('a.result-link').getAttribute('href'))!);
     // The judged discussion is named by its first message (see threadHolding).
-    const expected = threadUrl(threadHolding(indexArchive(loadArchive(join(ROOT, 'content'))), 'devarch/2018-08-08/t46')!);
+    const expected = threadUrl(threadHolding(indexArchive(loadArchive(fixtureContentDir())), 'devarch/2018-08-08/t46')!);
     expect(link.pathname).toBe(expected);
     expect(link.hash).toMatch(/^#m\d+$/);
     expect(await page.locator('#search-status').textContent()).toContain('按问题检索');

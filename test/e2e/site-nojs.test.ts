@@ -8,9 +8,10 @@ import { serveSite } from '../helpers/server.ts';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, threadUrl } from '../../src/site/urls.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const skip = skipBrowserTests();
-const archive = loadArchive(join(ROOT, 'content'));
+const archive = loadArchive(fixtureContentDir());
 
 describe.skipIf(skip)('site without JavaScript', () => {
   let browser: { context: BrowserContext; close: () => Promise<void> };

@@ -11,9 +11,10 @@ import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, personUrl, threadUrl } from '../../src/site/urls.ts';
 import { safeHttpUrl } from '../../src/site/safe-url.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const skip = skipBrowserTests();
-const archive = loadArchive(join(ROOT, 'content'));
+const archive = loadArchive(fixtureContentDir());
 const newestDay = [...archive.days].sort((a, b) => b.date.localeCompare(a.date) || a.group.localeCompare(b.group))[0];
 
 describe.skipIf(skip)('site in Chromium', () => {

@@ -11,9 +11,10 @@ import { discoverTerms } from '../../src/glossary/term-discovery.ts';
 import { glossaryCandidates } from '../../src/glossary/term-candidates.ts';
 import { readContent } from '../../src/node/load.ts';
 import type { Day, Message, Term } from '../../src/model/types.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const input = readContent(join(ROOT, 'content'));
+const input = readContent(fixtureContentDir());
 const archive = buildArchive(input);
 const idx = indexArchive(archive);
 const entries = input.glossary.map((g) => parseGlossaryEntry(g.file, g.source));
@@ -209,7 +210,7 @@ describe('new-term discovery', () => {
     const out: string[] = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
     const prev = process.env.CKA_CONTENT_DIR;
-    process.env.CKA_CONTENT_DIR = join(ROOT, 'content');
+    process.env.CKA_CONTENT_DIR = fixtureContentDir();
     try {
       expect(await run(['--limit', '5', '--json'])).toBe(0);
     } finally {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-/** The bundled site, built once per test run by test/global-setup.ts. */
+/** The fixture site (a handful of real days, test/helpers/fixture.ts), built once per test run by test/global-setup.ts. */
 export const MAIN_SITE = join(ROOT, '.test-sites/main');
 
 export function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): void {

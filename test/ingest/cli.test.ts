@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { run as check } from '../../scripts/commands/check.ts';
 import { run as add } from '../../scripts/commands/add.ts';
 import { run as exportCmd } from '../../scripts/commands/export.ts';
+import { fixtureLogsDir } from '../helpers/fixture.ts';
+import { listLogFiles } from '../../src/node/load.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const REAL = join(ROOT, 'content/logs/prodrd/2019-01-08-chat.markdown');
@@ -56,9 +58,14 @@ function logs(files: Record<string, string | Buffer>): string {
 }
 
 describe('check', () => {
-  it('passes the bundled logs', async () => {
-    expect(await check(['--logs', join(ROOT, 'content/logs')])).toBe(0);
-    expect(out).toEqual([]);
+  it('passes the whole bundled archive, naming each quiet day (a file without a header line) as a warning', async () => {
+    const LOGS = join(ROOT, 'content/logs');
+    expect(await check(['--logs', LOGS])).toBe(0);
+    const quiet = listLogFiles(LOGS).filter((p) => !/^> \d\d:\d\d:\d\d/m.test(readFileSync(p, 'utf8')));
+    expect(quiet.length).toBe(36);
+    expect(out).toHaveLength(quiet.length);
+    expect(out.every((l) => /:\d+: warning: no messages \(/.test(l))).toBe(true);
+    expect(out.map((l) => l.replace(/:\d+: warning: .*$/, '')).sort()).toEqual(quiet.sort());
   });
   it('names a GBK file as GBK', async () => {
     const dir = logs({ 'prodrd/2019-01-09-chat.markdown': gbkLog() });
@@ -186,11 +193,12 @@ describe('export', () => {
     expect(new Set(j.threads.map((t: { kind: string }) => t.kind))).toContain('qa');
   });
   it('prints nothing but the whole JSON on stdout through the real CLI, even when it is larger than a pipe buffer', () => {
-    // The bundled archive's JSON is ~900 KB; exiting before stdout drains once cut it at the pipe's 64 KB.
-    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'export', '--logs', join(ROOT, 'content/logs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env }, maxBuffer: 64 * 1024 * 1024 });
+    // The fixture's JSON is ~900 KB; exiting before stdout drains once cut it at the pipe's 64 KB.
+    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'export', '--logs', fixtureLogsDir()], { cwd: ROOT, encoding: 'utf8', env: { ...process.env }, maxBuffer: 64 * 1024 * 1024 });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(256 * 1024);
-    expect(JSON.parse(r.stdout).messages.length).toBe(1929);
+    const headers = listLogFiles(fixtureLogsDir()).reduce((n, p) => n + readFileSync(p, 'utf8').split('\n').filter((l) => /^> \d\d:\d\d:\d\d/.test(l)).length, 0);
+    expect(JSON.parse(r.stdout).messages.length).toBe(headers);
   });
   it('refuses to export broken logs', async () => {
     const dir = logs({ 'prodrd/2019-01-09-chat.markdown': GOOD });

@@ -55,3 +55,32 @@ describe('no loss over every real log', () => {
     });
   }
 });
+
+describe('the bundled archive', () => {
+  const LOGS = join(ROOT, 'content/logs');
+  const ARCHIVE = join(ROOT, '../shared/archive');
+  const bundled = listLogFiles(LOGS);
+
+  it('loses no message over all its days: messages, headers and quiet days counted from the files', () => {
+    let messages = 0;
+    let headers = 0;
+    let quiet = 0;
+    for (const p of bundled) {
+      const source = readFileSync(p, 'utf8');
+      const h = source.split('\n').filter((l) => HEADER_LINE.test(l)).length;
+      headers += h;
+      if (h === 0) quiet++;
+      messages += parseDay(source, relative(LOGS, p).split('\\').join('/')).day.messages.length;
+    }
+    expect(messages).toBe(headers);
+    // The real archive as the issue describes it: 719 days of four groups, 123,706 messages, 36 quiet days.
+    expect([bundled.length, headers, quiet]).toEqual([719, 123706, 36]);
+  });
+
+  it.skipIf(!existsSync(ARCHIVE))('is ../shared/archive byte for byte', () => {
+    const theirs = listLogFiles(ARCHIVE).map((p) => relative(ARCHIVE, p));
+    expect(bundled.map((p) => relative(LOGS, p))).toEqual(theirs);
+    const differ = theirs.filter((f) => !readFileSync(join(LOGS, f)).equals(readFileSync(join(ARCHIVE, f))));
+    expect(differ).toEqual([]);
+  });
+});

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkLog } from '../../src/ingest/check.ts';
 import { listLogFiles } from '../../src/node/load.ts';
+import { fixtureLogsDir } from '../helpers/fixture.ts';
 
-const LOGS = join(import.meta.dirname, '../../content/logs');
+// The fixture's days: every day of the archive is covered without mutation by noloss.test.ts.
+const LOGS = fixtureLogsDir();
 const sources = listLogFiles(LOGS).map((p) => ({ file: relative(LOGS, p).split('\\').join('/'), bytes: readFileSync(p) }));
 const HEADER_LINE = /^> [0-9]{2}:[0-9]{2}:[0-9]{2}(?:[ \t]|$)/;
 

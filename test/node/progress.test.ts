@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { disableProgress, enableProgress, formatStage, stage, timed } from '../../src/node/progress.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { ROOT } from '../helpers/site.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 afterEach(() => disableProgress());
 
@@ -26,7 +27,7 @@ describe('progress', () => {
     const lines: string[] = [];
     enableProgress((l) => lines.push(l));
     expect(timed('noop', () => 42, (n) => `${n} things`)).toBe(42);
-    const archive = loadArchive(join(ROOT, 'content'));
+    const archive = loadArchive(fixtureContentDir());
     expect(lines[0]).toMatch(/^\[build\] bundle /);
     expect(lines[1]).toMatch(/^\[build\] noop +42 things · /);
     const read = lines.find((l) => l.startsWith('[build] read logs'));

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { MAIN_SITE } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { recurringQuestions } from '../../src/questions/recurring.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const page = (p: string) => readFileSync(join(MAIN_SITE, p, 'index.html'), 'utf8');
 
 describe('question pages', () => {
-  const entries = recurringQuestions(loadArchive(join(import.meta.dirname, '../../content')));
+  const entries = recurringQuestions(loadArchive(fixtureContentDir()));
   it('/questions/ lists every entry, most asked first, with a topic filter', () => {
     const html = page('questions');
     const links = [...html.matchAll(/href="\/questions\/([^/"]+)\/"/g)].map((m) => m[1]).filter((id) => id !== 'open');

@@ -8,10 +8,11 @@ import { entryId, faqExport, questionSimilarity, recurringQuestions, SAME_QUESTI
 import { toExport } from '../../src/pipeline/export.ts';
 import { indexArchive, threadHolding } from '../../src/pipeline/archive.ts';
 import type { Archive } from '../../src/model/types.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 let archive: Archive;
 beforeAll(() => {
-  archive = loadArchive(join(import.meta.dirname, '../../content'));
+  archive = loadArchive(fixtureContentDir());
 });
 const judged = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/question-pairs.json'), 'utf8')) as { pairs: { a: string; b: string; same: boolean }[] };
 

@@ -9,11 +9,12 @@ import { buildAskIndex } from '../../src/search/ask-build.ts';
 import { SearchClient } from '../../src/search/client.ts';
 import { findTerm, normalize } from '../../src/text/tokenize.ts';
 import type { Archive } from '../../src/model/types.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 let archive: Archive;
 const files = new Map<string, string>();
 beforeAll(() => {
-  archive = loadArchive(join(import.meta.dirname, '../../content'));
+  archive = loadArchive(fixtureContentDir());
   buildSearchIndex(archive, (p, c) => files.set(p, c));
   buildAskIndex(archive, (p, c) => files.set(p, c));
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/cli.ts'), 'search', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -39,7 +40,7 @@ describe('cli search', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { threadId: string }[];
     // The judged discussion is named by its first message (see threadHolding).
-    expect(out[0]!.threadId).toBe(threadHolding(indexArchive(loadArchive(join(ROOT, 'content'))), 'devarch/2018-08-08/t46'));
+    expect(out[0]!.threadId).toBe(threadHolding(indexArchive(loadArchive(fixtureContentDir())), 'devarch/2018-08-08/t46'));
     const e = cli('--site', MAIN_SITE, '--limit', '5', '--explain', '怎么防止重复扣款');
     const x = JSON.parse(e.stdout) as { mode: string; dropped: string[]; terms: { text: string }[]; expansions: { text: string; from: string }[]; signals: Record<string, number>; results: { threadId: string }[] };
     expect(x.mode).toBe('question');

@@ -6,12 +6,13 @@ import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
 import type { Archive } from '../../src/model/types.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 let archive: Archive;
 const files = new Map<string, string>();
 
 beforeAll(() => {
-  archive = loadArchive(join(import.meta.dirname, '../../content'));
+  archive = loadArchive(fixtureContentDir());
   buildSearchIndex(archive, (p, c) => files.set(p, c));
 });
 

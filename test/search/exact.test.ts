@@ -1,12 +1,15 @@
-// Exactness over the whole bundled content: for one-term queries the result set equals a brute-force scan
+// Exactness over the whole bundled archive (content/logs = the real 719 days): for one-term queries the result set equals a brute-force scan
 // of Message.text (precision 1, recall 1); several terms rank all-term messages first; phrases are phrases.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
 import { findTerm, normalize } from '../../src/text/tokenize.ts';
 import type { Archive } from '../../src/model/types.ts';
+
+// Over 123,706 messages the analysis, the index build and the brute-force scans take longer than the default.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 let archive: Archive;
 let client: SearchClient;
@@ -52,11 +55,12 @@ describe('exact terms', () => {
 describe('several terms and phrases', () => {
   it('ranks messages containing all terms first', async () => {
     const r = await client.search('分录 余额');
-    const all = new Set(brute('分录').filter((id) => brute('余额').includes(id)));
+    const yue = new Set(brute('余额'));
+    const all = new Set(brute('分录').filter((id) => yue.has(id)));
     expect(all.size).toBeGreaterThan(0);
     const head = r.messages.slice(0, all.size).map((m) => m.id);
     expect(new Set(head)).toEqual(all);
-    expect(r.messages.length).toBe(new Set([...brute('分录'), ...brute('余额')]).size);
+    expect(r.messages.length).toBe(new Set([...brute('分录'), ...yue]).size);
   });
   it('a quoted phrase matches the phrase, not its words apart', async () => {
     const texts = archive.days.flatMap((d) => d.messages).map((m) => normalize(m.text));

@@ -6,6 +6,7 @@ import { jacobiEigen } from '../../src/semantic/vectors.ts';
 import { archiveVectors } from '../../src/search/ask-build.ts';
 import { decodeInt8, encodeInt8 } from '../../src/search/ask-format.ts';
 import { loadArchive } from '../../src/node/load.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 describe('bm25f', () => {
   const stats = [{ weight: 1, df: 5 }, { weight: 1, df: 80 }];
@@ -47,7 +48,7 @@ describe('vectors', () => {
     expect([...decodeInt8(encodeInt8(v))]).toEqual([...v]);
   });
   it('trained on the archive, terms of one discussion lie closer than terms of unrelated ones', () => {
-    const { vectors } = archiveVectors(loadArchive(join(import.meta.dirname, '../../content')));
+    const { vectors } = archiveVectors(loadArchive(fixtureContentDir()));
     const cos = (a: string, b: string) => {
       const i = vectors.index.get(a)!;
       const j = vectors.index.get(b)!;

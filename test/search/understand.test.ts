@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { normalizeWidth, understand, vectorTerms, type LexiconTerm } from '../../src/search/understand.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 let lexicon: LexiconTerm[];
 beforeAll(() => {
-  lexicon = loadArchive(join(import.meta.dirname, '../../content')).terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases, related: t.related }));
+  lexicon = loadArchive(fixtureContentDir()).terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases, related: t.related }));
 });
 const texts = (q: string) => understand(q, lexicon).terms.map((t) => t.text);
 

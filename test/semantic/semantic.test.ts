@@ -13,9 +13,10 @@ import { embedCached } from '../../src/semantic/cache.ts';
 import { computeRelated, configuredEmbedder, relatedDocs } from '../../src/semantic/related.ts';
 import { sparseCosine, tfidfVectors } from '../../src/semantic/tfidf.ts';
 import type { ArchiveInput } from '../../src/model/types.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const content = readContent(join(ROOT, 'content'));
+const content = readContent(fixtureContentDir());
 let tmp: string;
 let cfg: SemanticConfig;
 

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, personUrl, threadUrl, topicUrl, groupUrl } from '../../src/site/urls.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
-const archive = loadArchive(join(ROOT, 'content'));
+const archive = loadArchive(fixtureContentDir());
 /** The file a URL path is served from (the server decodes the path, then appends index.html). */
 const fileOf = (url: string) => join(MAIN_SITE, decodeURIComponent(url.split('#')[0]!), 'index.html');
 const html = (url: string) => readFileSync(fileOf(url), 'utf8');

@@ -10,6 +10,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { MIN_BYTES, PRECOMPRESSED_EXTENSIONS } from '../../src/integrations/precompress.ts';
 import { serveSite } from '../helpers/server.ts';
+import { fixtureLogsDir } from '../helpers/fixture.ts';
 
 const STAGES = ['bundle', 'read logs', 'parse+threads', 'related', 'pages', 'search index', 'question index', 'precompress', 'total'];
 
@@ -44,7 +45,7 @@ describe('npm run build without a public site URL', () => {
     cpSync(join(ROOT, 'content'), content, { recursive: true, filter: (src) => !src.includes(`${join('content', 'logs')}`) || !/\.markdown$/.test(src) });
     // Two days of two groups keep the build small.
     for (const group of ['devarch', 'prodrd']) {
-      const dir = join(ROOT, 'content/logs', group);
+      const dir = join(fixtureLogsDir(), group);
       const day = readdirSync(dir).find((n) => n.endsWith('.markdown'));
       if (!day) throw new Error(`no log in ${dir}`);
       mkdirSync(join(content, 'logs', group), { recursive: true });

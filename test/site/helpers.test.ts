@@ -120,6 +120,19 @@ describe('calendar', () => {
     const cal = buildCalendar([{ date: '2018-01-02', count: 3, href: '/a/2018-01-02/', label: 'a' }, { date: '2018-01-02', count: 4, href: '/b/2018-01-02/', label: 'b' }]);
     expect(cal.cells.find((c) => c.date === '2018-01-02')!.count).toBe(7);
   });
+  it('marks a date whose logs hold no message as quiet and links it nowhere; a spoken group on that date wins the link', () => {
+    const cal = buildCalendar([
+      { date: '2018-02-16', count: 0, href: '/a/2018-02-16/', label: 'a' },
+      { date: '2018-02-17', count: 0, href: '/a/2018-02-17/', label: 'a' },
+      { date: '2018-02-17', count: 5, href: '/b/2018-02-17/', label: 'b' },
+    ]);
+    const quiet = cal.cells.find((c) => c.date === '2018-02-16')!;
+    expect(quiet).toMatchObject({ quiet: true, href: null, level: 0, count: 0 });
+    const mixed = cal.cells.find((c) => c.date === '2018-02-17')!;
+    expect(mixed).toMatchObject({ quiet: false, href: '/b/2018-02-17/', label: '2018-02-17：b', count: 5 });
+    // A date without any log is neither quiet nor linked.
+    expect(cal.cells.find((c) => c.date === '2018-02-18')).toMatchObject({ quiet: false, href: null });
+  });
   it('levels by share of the busiest day', () => {
     expect([0, 1, 26, 51, 76, 100].map((n) => levelOf(n, 100))).toEqual([0, 1, 2, 3, 4, 4]);
   });

@@ -1,13 +1,14 @@
-// The bundled corpus: every message in exactly one thread; titles from the threads' own words. Scores against
+// The fixture days: every message in exactly one thread; titles from the threads' own words. Scores against
 // the gold days: test/threads/crossval.test.ts.
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/pipeline/archive.ts';
 import { readContent } from '../../src/node/load.ts';
 import { titleFrom } from '../../src/qa/title.ts';
+import { fixtureContentDir } from '../helpers/fixture.ts';
 
-const archive = buildArchive(readContent('content'));
+const archive = buildArchive(readContent(fixtureContentDir()));
 
-describe('threads over the bundled days', () => {
+describe('threads over the fixture days', () => {
   it('puts every message of every day in exactly one thread, in order', () => {
     for (const day of archive.days) {
       const threads = archive.threads.filter((t) => t.day === day.id);

@@ -9,6 +9,7 @@ import { buildArchive } from '../../src/pipeline/archive.ts';
 import { applyStructure, checkCorrections, parseCorrections } from '../../src/threads/corrections.ts';
 import { readContent } from '../../src/node/load.ts';
 import { toExport } from '../../src/pipeline/export.ts';
+import { fixtureContentDir, fixtureLogsDir } from '../helpers/fixture.ts';
 
 describe('parseCorrections / checkCorrections', () => {
   const source = [
@@ -61,7 +62,7 @@ describe('applyStructure', () => {
 });
 
 describe('corrections in the built archive and the export', () => {
-  const input = readContent('content');
+  const input = readContent(fixtureContentDir());
   const plain = buildArchive(input);
   const day = 'devarch/2018-08-08';
   const threadsOf = (a: typeof plain) => a.threads.filter((t) => t.day === day);
@@ -113,7 +114,7 @@ describe('check', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('exits 1 and names the line of an unknown id in content/corrections.yaml', () => {
     mkdirSync(join(dir, 'logs'), { recursive: true });
-    cpSync('content/logs/devarch', join(dir, 'logs/devarch'), { recursive: true });
+    cpSync(join(fixtureLogsDir(), 'devarch'), join(dir, 'logs/devarch'), { recursive: true });
     writeFileSync(join(dir, 'corrections.yaml'), '# corrections\n- answer: devarch/2018-08-08/3\n- split: devarch/2018-08-08/9999\n');
     const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'check'], { env: { ...process.env, CKA_CONTENT_DIR: dir }, encoding: 'utf8' });
     expect(r.status).toBe(1);
