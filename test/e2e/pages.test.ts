@@ -15,7 +15,7 @@ import { checkLinks } from '../site/link-check.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { viewModel } from '../../src/site/model.ts';
 import { DAY_PART_MESSAGES, PEOPLE_PER_PAGE, THREAD_PART_MESSAGES, dayStarts, threadStarts } from '../../src/site/pagination.ts';
-import { dayPartUrl, dayUrl, messageUrl, peoplePageUrl, personUrl, threadPartUrl, threadUrl } from '../../src/site/urls.ts';
+import { dayPartUrl, dayUrl, messageUrl, peoplePageUrl, personUrl, threadMessageUrl, threadPartUrl, threadUrl } from '../../src/site/urls.ts';
 import type { Archive } from '../../src/model/types.ts';
 
 const content = busyContent();
@@ -193,13 +193,33 @@ describe.skipIf(skip)('reading comfort in Chromium', () => {
     expect(times).toEqual([...times].sort());
   });
 
+  it('links search results to the part that holds the message (thread part and day part)', async () => {
+    const vm = viewModel(archive);
+    const day = archive.days.find((d) => d.id === BUSY_DAY)!;
+    const m = day.messages.find((x) => x.text.includes('序号450'))!;
+    const t = archive.threads.find((x) => x.seqs.includes(m.seq))!;
+    expect(threadStarts(vm.pages, t.id)).toBeDefined(); // the talk's thread is cut, so this tests the part
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('序号450')}`);
+    const result = page.locator('#search-results li.result', { has: page.locator(`a.result-link[href$="#m${m.seq}"]`) }).first();
+    await result.waitFor();
+    const href = await result.locator('a.result-link').getAttribute('href');
+    expect(new URL(href!, server.url).pathname + new URL(href!, server.url).hash).toBe(threadMessageUrl(t.id, m.seq, vm.pages));
+    expect(href).toContain('/p2/');
+    const speakerLinks = await result.locator('a.ctx-speaker').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+    expect(speakerLinks).toContain(messageUrl(m.id, vm.pages));
+    // Following the link lands on the message.
+    await result.locator('a.result-link').click();
+    await page.locator(`#m${m.seq}`).waitFor();
+    expect(await page.locator(`#m${m.seq}`).isVisible()).toBe(true);
+  });
+
   it('keeps the new parts axe-clean (no serious or critical violation), light and dark', async () => {
     const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
     const long = archive.threads.find((t) => t.seqs.length > THREAD_PART_MESSAGES)!;
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const path of [dayUrl(BUSY_DAY), dayPartUrl(BUSY_DAY, 2), threadPartUrl(long.id, 2), peoplePageUrl(2), '/glossary/fenlu-liushui/']) {
+      for (const path of [dayPartUrl(BUSY_DAY, 2), threadPartUrl(long.id, 2), peoplePageUrl(2), '/glossary/fenlu-liushui/']) {
         await page.goto(server.url + path, { waitUntil: 'networkidle' });
         await page.evaluate(AXE);
         const violations = (await page.evaluate(async () => {
@@ -211,7 +231,7 @@ describe.skipIf(skip)('reading comfort in Chromium', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     expect(found).toEqual([]);
-  });
+  }, 300_000);
 
   it('shows a glossary term\'s short definition on hover and on keyboard focus, tied by aria-describedby', async () => {
     await page.goto(`${server.url}${dayUrl(REAL_DAY)}`);
