@@ -6,6 +6,7 @@
 
 export interface DiscoveryInput {
   id: string;
+  /** The message's words, as Message.plain holds them (no URLs, emoji codes or mentions). */
   text: string;
 }
 
@@ -49,9 +50,9 @@ const COMMON = new Set(
 );
 const LATIN_STOP = new Set(['http', 'https', 'www', 'com', 'cn', 'html', 'the', 'and', 'png', 'jpg', 'img', 'static', 'cocolian', 'mp', 'weixin', 'qq', 's', 'id', 'ok', 'amp', 'gt', 'lt', 'nbsp', 'quot']);
 
-function runsOf(text: string): string[][] {
-  const clean = text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').replace(/\[[^\]]{1,8}\]/g, ' '); // urls, [emoji] codes
-  return (clean.match(RUN) ?? []).map((r) => r.match(UNIT) ?? []);
+/** `plain`: a message's words (Message.plain: no URLs, emoji codes or mentions). */
+function runsOf(plain: string): string[][] {
+  return (plain.toLowerCase().match(RUN) ?? []).map((r) => r.match(UNIT) ?? []);
 }
 
 function entropy(counts: Map<string, number>, boundaries: number): number {

@@ -2,7 +2,6 @@
 // the same text, once under the exporter's own name `我` or another display name of the same person
 // (devarch 2017-12-19 throughout). We mark the copy with `duplicateOf` and never drop it.
 import type { Message } from '../model/types.ts';
-import { secondsOfDay as seconds } from '../text/time.ts';
 
 /** How far back (in messages) and in time (seconds) a copy can be from its original. */
 const LOOKBACK = 4;
@@ -40,16 +39,16 @@ function similar(a: string, b: string): boolean {
 }
 
 /** Sets `duplicateOf` on copies (in place) and returns the messages. Linear in the day's length. */
-export function markDuplicates<M extends Pick<Message, 'seq' | 'time' | 'text' | 'images' | 'links' | 'kind' | 'duplicateOf'>>(messages: M[]): M[] {
+export function markDuplicates<M extends Pick<Message, 'seq' | 'seconds' | 'text' | 'images' | 'links' | 'kind' | 'duplicateOf'>>(messages: M[]): M[] {
   const keys = messages.map(key);
   for (let i = 1; i < messages.length; i++) {
     const m = messages[i];
     if (m!.kind === 'empty') continue;
-    const t = seconds(m!.time);
+    const t = m!.seconds;
     for (let j = Math.max(0, i - LOOKBACK); j < i; j++) {
       const o = messages[j];
       if (o!.kind === 'empty' || o!.duplicateOf !== null) continue;
-      const dt = t - seconds(o!.time);
+      const dt = t - o!.seconds;
       if (dt < 0 || dt > MAX_SECONDS) continue;
       // Short replies ([强], 哈哈) are often genuinely repeated by others: only an adjacent copy in
       // the same second counts.

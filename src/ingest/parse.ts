@@ -8,6 +8,7 @@
 import { readFrontMatter } from './frontmatter.ts';
 import { decodeEntities, nameMatcher, parseBody } from '../text/segments.ts';
 import { stripInvisible } from '../text/invisible.ts';
+import { secondsOfDay } from '../text/time.ts';
 import { markDuplicates } from './duplicates.ts';
 import type { Day, Message, ParsedDay, Problem } from '../model/types.ts';
 import { dayId as makeDayId, messageId } from '../model/ids.ts';
@@ -103,7 +104,7 @@ export function parseDay(source: string, file: string, opts: { group?: string } 
     const body = parseBody(bodyLines, names);
     return {
       id: messageId(dayId, seq), day: dayId, seq, line: b.line, time: b.time, speaker: b.speaker, speakerId: '',
-      raw: bodyLines.join('\n'), text: body.text, segments: body.segments, links: body.links, images: body.images,
+      raw: bodyLines.join('\n'), text: body.text, plain: body.plain, seconds: secondsOfDay(b.time), segments: body.segments, links: body.links, images: body.images,
       mentions: body.mentions, mentionIds: [], emojis: body.emojis, kind: body.kind, quote: body.quote,
       duplicateOf: null, flags: body.flags,
     };

@@ -2,6 +2,7 @@
 // before speakers, threads, search or any page sees the day. Sources are never touched; only the
 // export with `--raw` builds without this pass. Pure over parsed days.
 import type { Day, Message, Segment } from '../model/types.ts';
+import { plainOf } from '../text/reading.ts';
 import { DEFAULT_REDACT, findPii, PII_MASK, redactText, type PiiKind, type RedactOptions } from '../text/redact.ts';
 
 /** What content/privacy.yaml chooses. */
@@ -57,12 +58,15 @@ function maskSegment(g: Segment, mask: Masker): Segment {
 }
 
 export function maskMessage(m: Message, mask: Masker): Message {
+  const segments = m.segments.map((g) => maskSegment(g, mask));
   return {
     ...m,
     speaker: mask(m.speaker),
     raw: mask(m.raw),
     text: mask(m.text),
-    segments: m.segments.map((g) => maskSegment(g, mask)),
+    // The words are read again from the masked segments, so no analysis sees what the pages do not.
+    plain: plainOf(segments),
+    segments,
     links: m.links.map((l) => ({ ...l, url: mask(l.url), title: mask(l.title) })),
     images: m.images.map((i) => ({ ...i, url: mask(i.url), alt: mask(i.alt) })),
     mentions: m.mentions.map(mask),

@@ -59,6 +59,13 @@ export interface Message {
   raw: string;
   /** The message as a reader sees it: entities decoded, markup removed, emoji codes kept. */
   text: string;
+  /**
+   * The words every analysis reads (threads, Q&A, related discussions, glossary, search): the text without URLs,
+   * images, emoji codes and @mentions. Made from the segments by src/text/reading.ts, once at ingest.
+   */
+  plain: string;
+  /** Seconds since midnight of `time` (src/text/time.ts), once at ingest. */
+  seconds: number;
   segments: Segment[];
   links: Link[];
   images: Image[];

@@ -7,6 +7,7 @@ import { dayUrl, threadUrl } from '../site/urls.ts';
 import { isoDateTime, shortTime, truncate, zhDate } from '../site/format.ts';
 import { xmlEscape } from '../site/xml.ts';
 import { feedHref, feedId } from '../site/origin.ts';
+import { titleLabel } from '../model/labels.ts';
 
 const FEED_SIZE = 20;
 
@@ -18,7 +19,7 @@ export const GET: APIRoute = ({ site }) => {
   const entries = days.map((d) => {
     const url = feedHref(site, dayUrl(d.id));
     const threads = (vm.threadsOfDay.get(d.id) ?? []).filter((t) => t.messageIds.length > 1);
-    const items = threads.map((t) => `<li>${xmlEscape(`${shortTime(t.start)} `)}<a href="${xmlEscape(feedHref(site, threadUrl(t.id)))}">${xmlEscape(truncate(t.title || '（无标题）', 60))}</a>${xmlEscape(`（${t.messageIds.length} 条）`)}</li>`);
+    const items = threads.map((t) => `<li>${xmlEscape(`${shortTime(t.start)} `)}<a href="${xmlEscape(feedHref(site, threadUrl(t.id)))}">${xmlEscape(truncate(titleLabel(t.title), 60))}</a>${xmlEscape(`（${t.messageIds.length} 条）`)}</li>`);
     // The HTML summary is built from escaped pieces, then escaped once more as the text of type="html".
     const html = `<p>${xmlEscape(`${d.messages.length} 条消息，${threads.length} 个话题串`)}</p><ul>${items.join('')}</ul>`;
     return `  <entry>

@@ -2,7 +2,6 @@
 // how much they say, whether they name the question's words, react, joke, ask back or say "not sure"). Weights
 // are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
 import type { Day, Message } from '../model/types.ts';
-import { plainText, stripMentions } from '../threads/features.ts';
 import fitted from './answer-weights.json' with { type: 'json' };
 
 export const ANSWER_FEATURES = [
@@ -27,7 +26,7 @@ const JOKE = /哈哈|呵呵|\[(?:捂脸|偷笑|坏笑|奸笑|呲牙|破涕为笑
 const NOT_SURE = /不清楚|不知道|不太了解|不了解|没用过|没做过|没接触|不太清楚|不懂|我也想知道|同问|坐等/;
 const STICKER_ONLY = /^\s*(?:\[[^\[\]\s]{1,8}\]\s*)+$/;
 
-const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
+const said = (m: Message) => m.plain.replace(/\s+/g, ' ').trim();
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const who = (m: Message) => m.speakerId || m.speaker;
 
@@ -55,7 +54,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
   const qWords = bigrams(qText);
   const seen = new Set<string>();
   const out: { seq: number; x: Float64Array }[] = [];
-  const t0 = secondsOfDay(q.time);
+  const t0 = q.seconds;
   for (let j = qi + 1; j < msgs.length; j++) {
     const m = msgs[j] as Message;
     const w = who(m);
@@ -78,7 +77,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) === asker ? 1 : 0;
     x[k++] = Math.log1p(j - qi) / 3;
-    x[k++] = Math.log1p(Math.max(0, secondsOfDay(m.time) - t0) / 60) / 3;
+    x[k++] = Math.log1p(Math.max(0, m.seconds - t0) / 60) / 3;
     x[k++] = words.size ? Math.min(1, shared / Math.min(words.size, qWords.size || 1)) : 0;
     x[k++] = seen.has(w) ? 0 : 1;
     x[k++] = Math.log1p(seen.size) / 2;
@@ -89,17 +88,12 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = next && who(next) === asker ? 1 : 0;
     x[k++] = STICKER_ONLY.test(m.text) || (c.length === 0 && m.images.length === 0 && m.links.length === 0) ? 1 : 0;
     x[k++] = mentioned.length > 0 && !mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
-    x[k++] = prev && who(prev) !== asker && who(prev) !== w && secondsOfDay(m.time) - secondsOfDay(prev.time) < 120 ? 1 : 0;
+    x[k++] = prev && who(prev) !== asker && who(prev) !== w && m.seconds - prev.seconds < 120 ? 1 : 0;
     seen.add(w);
     const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
     if (eligible) out.push({ seq: m.seq, x });
   }
   return out;
-}
-
-function secondsOfDay(t: string): number {
-  const [h, m, s] = t.split(':').map(Number);
-  return (h || 0) * 3600 + (m || 0) * 60 + (s || 0);
 }
 
 export interface AnswerWeights {

@@ -2,7 +2,8 @@
 // speaker's opening run (their first messages, before anyone else talks) asks something (qa/question.ts); the
 // answers are the replies of others a model fitted on the gold picks (qa/answers.ts).
 import type { Day, Message, ThreadKind } from '../model/types.ts';
-import { announcesTalk, plainText, stripMentions } from '../threads/features.ts';
+import { announcesTalk } from '../threads/features.ts';
+import { plainOf } from '../text/reading.ts';
 import { asksToAsk, isQuestion } from './question.ts';
 import { selectAnswers } from './answers.ts';
 import { describedTitle, distinctiveMessage, openingLinkTitle, talkTitle, titleFrom } from './title.ts';
@@ -17,7 +18,7 @@ export interface QA {
 const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
 
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
-const said = (m: Message) => stripMentions(plainText(m), m.mentions).replace(/\s+/g, ' ').trim();
+const said = (m: Message) => m.plain.replace(/\s+/g, ' ').trim();
 
 function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boolean {
   if (m.kind === 'system' || m.duplicateOf !== null) return false;
@@ -47,7 +48,7 @@ export function findQA(day: Day, seqs: number[], opts: QAOptions = {}): QA {
   const run: Message[] = [];
   for (const m of msgs) { if (who(m) !== asker) break; run.push(m); }
   const questions = run.filter((m) => m.duplicateOf === null && isQuestion(said(m)));
-  const real = questions.find((m) => !asksToAsk(plainText(m))) ?? questions[0];
+  const real = questions.find((m) => !asksToAsk(plainOf(m.segments, { mentions: true }))) ?? questions[0];
   if (!real) return { kind: 'discussion', questionSeq: null, answerSeqs: [] };
   return { kind: 'qa', questionSeq: real.seq, answerSeqs: selectAnswers(day, seqs, real.seq, opts.answerWeights) };
 }

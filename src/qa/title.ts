@@ -2,8 +2,9 @@
 // subject; any other thread by the message that best carries the thread's distinctive words (bigrams frequent
 // in the thread and rare in the rest of the day), cleaned of @mentions, greetings and preambles. Never a
 // sticker, "????" or a greeting: a thread with nothing else says what it holds and who posted it. Pure.
-import type { Day, Message } from '../model/types.ts';
-import { plainText, stripMentions } from '../threads/features.ts';
+import type { Day, Message, Segment } from '../model/types.ts';
+import { plainOf } from '../text/reading.ts';
+import { speakerLabel } from '../model/labels.ts';
 
 export const TITLE_MAX = 40;
 
@@ -16,22 +17,17 @@ const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 /** Cleans a message into a title: no @mentions, emoji codes, greetings or "请教个问题" preambles; '' if nothing is left. */
 export function titleFrom(m: Message): string {
   // Leading @mentions go; inner ones are part of the sentence ("今天请到@某某给大家做分享").
-  // Done as head + an offset into the text, not by rebuilding the whole text per 60 characters (quadratic for a
-  // message of thousands of leading mentions; as on main's qa.ts).
-  const all = plainText(m).replace(/(?:https?|ftp):\/\/\S+/gi, ' ').replace(/\s+/g, ' ').trim();
-  let head = '';
-  let p = 0;
-  while ((head ? head[0] : all[p]) === '@') {
-    const window = (head + all.slice(p, p + 60)).slice(0, 60);
-    p = Math.min(all.length, p + Math.max(0, 60 - head.length));
-    head = stripMentions(window, m.mentions).trim();
-    if (!head) while (p < all.length && /\s/.test(all[p] ?? '')) p++;
-    if (head.startsWith('@')) break;
-  }
-  let t = (head + all.slice(p)).trim();
+  let t = plainOf(withoutLeadingMentions(m.segments), { mentions: true }).replace(/\s+/g, ' ').trim();
   for (let k = 0; k < 3; k++) { const next = t.replace(GREETING, '').trim().replace(PREAMBLE, '').trim(); if (next === t) break; t = next; }
   if (letters(t).length < 4 || ACK_ONLY.test(letters(t))) return '';
   return shorten(t);
+}
+
+/** The segments after the mentions a message opens with (and what has no words between them: spaces, emoji, URLs). */
+function withoutLeadingMentions(segments: readonly Segment[]): readonly Segment[] {
+  let k = 0;
+  while (k < segments.length && (segments[k]!.type === 'mention' || plainOf([segments[k]!]).trim() === '')) k++;
+  return k ? segments.slice(k) : segments;
 }
 
 function shorten(t: string): string {
@@ -47,7 +43,7 @@ const TALK_SUBJECT = /主题(?:是|为)?[：:\s]*[“"「《【]([^”"」》】
 /** A talk's title: the announced subject, as the announcement writes it. */
 export function talkTitle(msgs: Message[]): string {
   for (const m of msgs) {
-    const s = TALK_SUBJECT.exec(plainText(m));
+    const s = TALK_SUBJECT.exec(plainOf(m.segments, { mentions: true }));
     if (s?.[1]) return `分享：${s[1].trim()}`;
   }
   return '';
@@ -57,7 +53,7 @@ export function talkTitle(msgs: Message[]): string {
 const dayDf = new WeakMap<Day, { df: Map<string, number>; n: number }>();
 
 function bigramsOf(m: Message): Set<string> {
-  const c = letters(stripMentions(plainText(m), m.mentions)).toLowerCase();
+  const c = letters(m.plain).toLowerCase();
   const out = new Set<string>();
   for (let i = 0; i + 1 < c.length; i++) out.add(c.slice(i, i + 2));
   return out;
@@ -112,5 +108,5 @@ export function describedTitle(msgs: Message[]): string {
     : msgs.some((m) => m.emojis.length > 0 || /\[[^\[\]\s]{1,8}\]/.test(m.text)) ? '表情'
     : msgs.some((m) => letters(m.text).length > 0) ? '寒暄'
     : '空消息';
-  return `[${what}] ${msgs[0]?.speaker || '匿名'}`;
+  return `[${what}] ${speakerLabel(msgs[0]?.speaker)}`;
 }

@@ -54,8 +54,8 @@ export function questionDocs(archive: Archive): QuestionDoc[] {
   for (const t of archive.threads) {
     const q = t.questionId ? msg.get(t.questionId) : undefined;
     if (!q) continue;
-    // Mentions and link targets say who was asked and where, not what.
-    const text = q.text.replace(/@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ').trim() || q.text.trim();
+    // Mentions and link targets say who was asked and where, not what (Message.plain has neither).
+    const text = q.plain.trim() || q.text.trim();
     out.push({ thread: t, text, date: dateOf.get(t.day) ?? '', answered: t.answerIds.length > 0 });
   }
   return out;

@@ -29,9 +29,6 @@ export function numberedThreads(archive: Archive): Thread[] {
 export const lexiconOf = (archive: Archive): LexiconTerm[] =>
   archive.terms.map((t) => ({ slug: t.slug, term: t.term, aliases: t.aliases, related: t.related }));
 
-/** Link targets and markup out: the text a message's terms are read from. */
-const plain = (text: string) => text.replace(/https?:\/\/\S+/g, ' ').replace(/\[[^\]]{1,8}\]/g, ' ');
-
 export interface ArchiveVectors {
   vectors: TermVectors;
   /** Per numbered thread: its vector (null when none of its terms has a vector). */
@@ -55,7 +52,7 @@ export function archiveVectors(archive: Archive, opts: { dim?: number } = {}): A
   const headings: string[][] = threads.map(() => []);
   for (const day of archive.days) {
     for (const m of day.messages) {
-      const terms = vectorTerms(plain(m.text), lexicon);
+      const terms = vectorTerms(m.plain, lexicon);
       const tno = tnoOf.get(m.id) ?? -1;
       docs.push({ terms, thread: tno });
       if (tno < 0) continue;

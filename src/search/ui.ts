@@ -8,6 +8,7 @@ import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadMessageUrl, threadUrl } from '../site/urls.ts';
 import { siteHref } from '../site/safe-url.ts';
 import { EMPTY_PLAN } from '../site/pagination.ts';
+import { speakerLabel } from '../model/labels.ts';
 
 /** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
 const href = (path: string): string => siteHref(path, location.href) ?? '#';
@@ -117,7 +118,7 @@ export function mountSearch(root: HTMLElement): void {
     for (const c of t.context) {
       const cut = clip(c.text, c.ranges);
       const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
-      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`, plan())) }, c.speaker || '（无名）'), '：');
+      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`, plan())) }, speakerLabel(c.speaker)), '：');
       item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
       ctx.append(item);
     }

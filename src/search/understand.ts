@@ -6,7 +6,7 @@
 // content terms: glossary terms and aliases whole (the segmenter cuts domain words badly: 扣|款, 余|额), the
 // segmenter's words, and runs of leftover single characters glued back together (扣+款 -> 扣款). Glossary
 // terms the query names are expanded to their other aliases and, more weakly, to their related terms.
-import { cjkBigrams, normalize } from '../text/tokenize.ts';
+import { cjkBigrams, hasLatinLetter, isAlnum, latinWords, normalize } from '../text/tokenize.ts';
 import { stripInvisible } from '../text/invisible.ts';
 
 /** What understanding needs to know of the glossary (the manifest's `terms`, plus `related` slugs when known). */
@@ -79,7 +79,6 @@ const QUESTION_MARKERS = new Set([
 const QUESTION_MARK = /[?？]/;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const LATIN = /^[a-z0-9\u00c0-\u024f]/;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /**
@@ -143,9 +142,9 @@ export function understand(query: string, lexicon: readonly LexiconTerm[] = []):
     let i = lower.indexOf(g.text);
     while (i >= 0) {
       const end = i + g.text.length;
-      const latinEdge = (j: number) => j >= 0 && j < lower.length && /[a-z0-9]/.test(lower[j]!);
       const free = claimed.slice(i, end).every((c) => !c);
-      const bounded = !(LATIN.test(g.text) && latinEdge(i - 1)) && !(/[a-z0-9]$/.test(g.text) && latinEdge(end));
+      // The index's boundary rule (findTerm): a Latin edge of the term must not cut through a Latin word.
+      const bounded = !(isAlnum(g.text[0]) && isAlnum(lower[i - 1])) && !(isAlnum(g.text[g.text.length - 1]) && isAlnum(lower[end]));
       if (free && bounded) {
         for (let j = i; j < end; j++) claimed[j] = true;
         found.push({ at: i, term: { text: g.text, kind: 'glossary', weight: 1, slug: g.entry.slug } });
@@ -265,7 +264,7 @@ export function vectorTerms(text: string, lexicon: readonly LexiconTerm[] = []):
     // A separator no bigram or word spans.
     lower = parts.join(' | ');
   }
-  for (const w of lower.match(/[a-z0-9][a-z0-9+\-._]*[a-z0-9]|[a-z0-9]/g) ?? []) if (w.length > 1 || /[a-z]/.test(w)) out.push(w);
+  for (const w of latinWords(lower)) if (w.length > 1 || hasLatinLetter(w)) out.push(w);
   for (const b of cjkBigrams(lower)) if (!PARTICLES.has(b[0]!) && !PARTICLES.has(b[1]!)) out.push(b);
   return out;
 }

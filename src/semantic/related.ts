@@ -51,7 +51,7 @@ export function relatedDocs(archive: Archive): { threads: Doc[]; terms: Doc[] } 
     const body = t.seqs
       .map((s) => day.messages[s - 1])
       .filter((m) => m && m.duplicateOf === null && (m.kind === 'text' || m.kind === 'link'))
-      .map((m) => m!.text.replace(/https?:\/\/\S+/g, ' ').replace(/\[[^\]]{1,8}\]/g, '').trim())
+      .map((m) => m!.plain.trim())
       .filter(Boolean)
       .join('\n');
     if (body.replace(/[\s\p{P}\p{S}]/gu, '').length < MIN_CHARS) continue;

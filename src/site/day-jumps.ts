@@ -1,6 +1,7 @@
 // The jump list of a busy day page: its threads in the order they start, each linking to its first message, so
 // a reader of a 2,000-message day reaches a conversation without scrolling through the others. Pure.
 import type { Day, Thread } from '../model/types.ts';
+import { titleLabel } from '../model/labels.ts';
 
 /**
  * A day page lists its threads from this many messages on: below it the whole day fits in a few screens and
@@ -23,7 +24,7 @@ export function jumpList(day: Day, listed: readonly Thread[], minMessages = BUSY
   return listed
     .map((t) => {
       const firstSeq = Math.min(...t.seqs);
-      return { threadId: t.id, title: t.title || '（无标题）', firstSeq, start: day.messages[firstSeq - 1]?.time ?? t.start, count: t.messageIds.length };
+      return { threadId: t.id, title: titleLabel(t.title), firstSeq, start: day.messages[firstSeq - 1]?.time ?? t.start, count: t.messageIds.length };
     })
     .sort((a, b) => a.firstSeq - b.firstSeq);
 }

@@ -27,9 +27,6 @@ export function isoDateTime(date: string, time = '12:00:00'): string {
   return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`;
 }
 
-/** `HH:MM[:SS]` -> seconds since midnight; NaN for anything else (the one reader, src/text/time.ts). */
-export { secondsOfDay as timeToSeconds } from '../text/time.ts';
-
 /** Shortens a text for titles and previews, on code points so no surrogate pair is cut in half. */
 export function truncate(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];

@@ -1,5 +1,6 @@
 // Structured data (schema.org JSON-LD) and its safe serialization into a <script> element.
 import { safeHttpUrl } from './safe-url.ts';
+import { speakerLabel } from '../model/labels.ts';
 
 /** Every URL in structured data passes the same gate as links on the page; one that fails is left out. */
 const url = (s: string): string | undefined => safeHttpUrl(s) ?? undefined;
@@ -28,7 +29,7 @@ export interface PostInput {
   isPartOf: string;
 }
 
-const person = (a: { name: string; url: string }) => ({ '@type': 'Person', name: a.name || '匿名', url: url(a.url) });
+const person = (a: { name: string; url: string }) => ({ '@type': 'Person', name: speakerLabel(a.name), url: url(a.url) });
 
 /**
  * A thread as a DiscussionForumPosting. Google's QAPage requires an accepted (or suggested) answer marked by

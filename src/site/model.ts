@@ -3,7 +3,7 @@
 import { indexArchive, type ArchiveIndex } from '../pipeline/archive.ts';
 import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../model/types.ts';
 import { colourAt } from './palette.ts';
-import { timeToSeconds } from './format.ts';
+import { secondsOfDay } from '../text/time.ts';
 import { planPages, type PagePlan } from './pagination.ts';
 
 export interface ViewModel {
@@ -66,7 +66,7 @@ export function viewModel(archive: Archive): ViewModel {
   const threadColour = new Map<string, string>();
   for (const [dayId, list] of threadsOfDay) {
     const day = index.day.get(dayId);
-    const first = (t: Thread) => Math.min(...t.seqs.map((s) => timeToSeconds(day?.messages[s - 1]?.time ?? t.start)).filter(Number.isFinite));
+    const first = (t: Thread) => Math.min(...t.seqs.map((s) => day?.messages[s - 1]?.seconds ?? secondsOfDay(t.start)).filter(Number.isFinite));
     list.sort((a, b) => a.seq - b.seq);
     // Same order as the timeline (first message time), so lane colours and message colours agree.
     [...list].sort((a, b) => first(a) - first(b) || a.id.localeCompare(b.id)).forEach((t, i) => threadColour.set(t.id, colourAt(i)!));

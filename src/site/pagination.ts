@@ -6,7 +6,7 @@
 // a phone renders at once, while nine days in ten keep one page and one URL (81 of the 719 real days have more
 // than 400 messages: `grep -c '^> [0-9][0-9]:' content/logs/*/*.markdown | awk -F: '$2 > 400' | wc -l`).
 import type { Day, Thread } from '../model/types.ts';
-import { timeToSeconds } from './format.ts';
+import { secondsOfDay } from '../text/time.ts';
 
 export const DAY_PART_MESSAGES = 400;
 /** A thread page lists the same rows as a day page, so the same bound. */
@@ -96,7 +96,7 @@ export const pageCount = (count: number, size: number): number => Math.max(1, Ma
 /** The plan of a whole archive: every day and thread longer than its bound, cut by cutStream. */
 export function planPages(days: readonly Day[], threads: readonly Thread[], sizes = { day: DAY_PART_MESSAGES, thread: THREAD_PART_MESSAGES }): PagePlan {
   const plan: PagePlan = { days: {}, threads: {} };
-  const secondsOf = (time: string) => { const s = timeToSeconds(time); return Number.isFinite(s) ? s : 0; };
+  const secondsOf = (time: string) => { const s = secondsOfDay(time); return Number.isFinite(s) ? s : 0; };
   const byDay = new Map<string, Thread[]>();
   for (const t of threads) { const l = byDay.get(t.day); if (l) l.push(t); else byDay.set(t.day, [t]); }
   for (const d of days) {

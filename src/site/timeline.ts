@@ -1,7 +1,7 @@
 // The day timeline: each thread is a lane of coloured marks at the times its messages were written, so a
 // reader sees at a glance what was discussed when. Pure geometry in percent of the day's time span, so the
 // server-rendered SVG stretches to any width without scaling its text.
-import { timeToSeconds } from './format.ts';
+import { secondsOfDay } from '../text/time.ts';
 import { colourAt } from './palette.ts';
 
 export interface TimelineThreadInput {
@@ -50,7 +50,7 @@ const HOUR = 3600;
 export function layoutTimeline(threads: TimelineThreadInput[], maxRows = 16): Timeline {
   const spans = threads
     .map((t) => {
-      const secs = t.times.map(timeToSeconds).filter((s) => Number.isFinite(s));
+      const secs = t.times.map(secondsOfDay).filter((s) => Number.isFinite(s));
       return { t, secs, lo: secs.length ? Math.min(...secs) : NaN, hi: secs.length ? Math.max(...secs) : NaN };
     })
     .filter((s) => s.secs.length > 0)

@@ -6,11 +6,12 @@ import { mergeByName, pairKey, UnionFind, unmergeable } from './merge.ts';
 import { COMMON_LATIN } from './lexicon.ts';
 import { chooseSpeakerIds, type SpeakerRedirect } from './ids.ts';
 import { trimEndWhere, trimStartWhere } from '../text/scan.ts';
+import { ANONYMOUS_LABEL } from '../model/labels.ts';
 
 export { normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
 
 /** The speaker of messages with an empty speaker field. */
-export const ANONYMOUS = { id: 'anonymous', name: '匿名' };
+export const ANONYMOUS = { id: 'anonymous', name: ANONYMOUS_LABEL };
 
 /** Writers of one day, for resolving that day's mentions. Keys are normalised display names. */
 export interface DayRoster {

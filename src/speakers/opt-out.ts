@@ -5,6 +5,7 @@
 import type { Day, Message, Segment, Speaker } from '../model/types.ts';
 import { nameKey, normalizeDisplay } from './nickname.ts';
 import { slugHash } from '../text/slug.ts';
+import { plainOf } from '../text/reading.ts';
 
 export interface Pseudonym {
   id: string;
@@ -56,19 +57,24 @@ export function applyOptOut(days: Day[], speakers: Speaker[], optOut: readonly s
       default: return g;
     }
   };
-  const message = (m: Message): Message => ({
-    ...m,
-    speaker: byId.get(m.speakerId)?.name ?? scrub(m.speaker),
-    speakerId: idOf(m.speakerId),
-    raw: scrub(m.raw),
-    text: scrub(m.text),
-    segments: m.segments.map(seg),
-    links: m.links.map((l) => ({ ...l, title: scrub(l.title), url: scrub(l.url) })),
-    images: m.images.map((i) => ({ ...i, alt: scrub(i.alt) })),
-    mentions: m.mentions.map((n, i) => { const id = m.mentionIds[i]; return id && byId.has(id) ? byId.get(id)!.name : scrub(n); }),
-    mentionIds: m.mentionIds.map((id) => id && idOf(id)),
-    quote: m.quote && { author: scrub(m.quote.author), text: scrub(m.quote.text) },
-  });
+  const message = (m: Message): Message => {
+    const segments = m.segments.map(seg);
+    return {
+      ...m,
+      speaker: byId.get(m.speakerId)?.name ?? scrub(m.speaker),
+      speakerId: idOf(m.speakerId),
+      raw: scrub(m.raw),
+      text: scrub(m.text),
+      // The words are read again from the scrubbed segments (src/text/reading.ts), as at ingest.
+      plain: plainOf(segments),
+      segments,
+      links: m.links.map((l) => ({ ...l, title: scrub(l.title), url: scrub(l.url) })),
+      images: m.images.map((i) => ({ ...i, alt: scrub(i.alt) })),
+      mentions: m.mentions.map((n, i) => { const id = m.mentionIds[i]; return id && byId.has(id) ? byId.get(id)!.name : scrub(n); }),
+      mentionIds: m.mentionIds.map((id) => id && idOf(id)),
+      quote: m.quote && { author: scrub(m.quote.author), text: scrub(m.quote.text) },
+    };
+  };
   const outDays = days.map((d) => ({ ...d, title: scrub(d.title), author: d.author && scrub(d.author), messages: d.messages.map(message) }));
   const outSpeakers = speakers.map((s): Speaker => {
     const p = byId.get(s.id);

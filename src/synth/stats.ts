@@ -71,11 +71,6 @@ function bump(m: Map<string, number>, k: string, by = 1): void {
   m.set(k, (m.get(k) ?? 0) + by);
 }
 
-function seconds(t: string): number {
-  const [h, m, s] = t.split(':').map(Number);
-  return h! * 3600 + m! * 60 + s!;
-}
-
 /** The visible text of a body: markup, URLs, emoji codes and mentions removed, lines joined. */
 function plain(raw: string): string {
   return raw
@@ -144,7 +139,7 @@ export function collectStats(days: Day[]): SynthStats {
 
     ms.forEach((m, i) => {
       hours[Number(m.time.slice(0, 2))]++;
-      if (i > 0) gaps.push(Math.max(0, seconds(m.time) - seconds(ms[i - 1]!.time)));
+      if (i > 0) gaps.push(Math.max(0, m.seconds - ms[i - 1]!.seconds));
       if (m.speaker === '我') c.me++;
       const prev = ms[i - 1];
       if (prev && prev.time === m.time && prev.raw.trim() === m.raw.trim() && m.raw.trim()) c.duplicate++;

@@ -4,6 +4,7 @@ import type { Image, Link, MessageFlag, MessageKind, Quote, Segment } from '../m
 import { decodeEntities } from './entities.ts';
 import { PrefixTrie, trimEndWhere } from './scan.ts';
 import { stripInvisible } from './invisible.ts';
+import { plainOf } from './reading.ts';
 
 export { decodeEntities } from './entities.ts';
 
@@ -217,6 +218,8 @@ const MOJIBAKE = /[\u2500-\u257f][\u3400-\u9fff]|[\u3400-\u9fff][\u2500-\u257f]|
 
 export interface Body {
   text: string;
+  /** The words of the body (reading.ts): what every analysis reads. */
+  plain: string;
   segments: Segment[];
   links: Link[];
   images: Image[];
@@ -267,5 +270,5 @@ export function parseBody(lines: readonly string[], names: NameMatcher = NO_NAME
   else if (!quote && inl.images.length > 0 && inl.segments.every((g) => g.type === 'image' || onlyWs(g))) kind = 'image';
   else if (!quote && inl.links.length > 0 && inl.segments.every((g) => g.type === 'link' || onlyWs(g))) kind = 'link';
 
-  return { text, segments: inl.segments, links: inl.links, images: inl.images, mentions: inl.mentions, emojis: inl.emojis, kind, quote, flags };
+  return { text, plain: plainOf(inl.segments), segments: inl.segments, links: inl.links, images: inl.images, mentions: inl.mentions, emojis: inl.emojis, kind, quote, flags };
 }

@@ -19,6 +19,7 @@ const LATIN_WORD = /[a-z0-9\u00c0-\u024f]+(?:[+\-._@&][a-z0-9\u00c0-\u024f]+)*/g
 export const LATIN_WORD_WHOLE = new RegExp(`^(?:${LATIN_WORD.source})$`);
 const LATIN_PIECE = /[a-z0-9\u00c0-\u024f]+/g;
 const ALNUM = /[a-z0-9\u00c0-\u024f]/;
+const LATIN_LETTER = /[a-z\u00c0-\u024f]/;
 
 /** The normal form every comparison uses. Lower-casing only, so offsets stay valid for highlighting. */
 export function normalize(text: string): string {
@@ -78,9 +79,27 @@ function segmenterWords(lower: string): string[] {
   return out;
 }
 
+/**
+ * Latin words and numbers kept whole, in order (t+0, v1.2.3, order_id, maxwell): the one Latin word rule of the
+ * index, the browser, threads and the ask vectors. `lower` is normalized.
+ */
+export function latinWords(lower: string): string[] {
+  return lower.match(LATIN_WORD) ?? [];
+}
+
+/** Whether a Latin word holds a letter (a bare number or version says little about a conversation). */
+export function hasLatinLetter(word: string): boolean {
+  return LATIN_LETTER.test(word);
+}
+
+/** Whether a UTF-16 code unit is a CJK character: runs of them make the bigrams (cjkBigrams reads the same set). */
+export function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 export function latinTokens(lower: string): string[] {
   const out: string[] = [];
-  for (const w of lower.match(LATIN_WORD) ?? []) {
+  for (const w of latinWords(lower)) {
     out.push(w);
     const pieces = w.match(LATIN_PIECE) ?? [];
     if (pieces.length > 1) out.push(...pieces);

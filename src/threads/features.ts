@@ -2,8 +2,8 @@
 import type { Day, Message } from '../model/types.ts';
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
-import { secondsOfDay } from '../text/time.ts';
-import { PrefixTrie } from '../text/scan.ts';
+import { echoKey, mentionsEveryone, plainOf } from '../text/reading.ts';
+import { hasLatinLetter, isCjkCode, latinWords } from '../text/tokenize.ts';
 
 export interface Features {
   seq: number;
@@ -46,15 +46,6 @@ export interface Features {
   kind: Message['kind'];
 }
 
-const EMOJI = /\[[^\[\]\s]{1,8}\]/g;
-// Bracket and parenthesis contents stop at the next opening one too: with `[^\]]*` every `[` of a long
-// `[[[…` run would rescan to its end (quadratic in the message length).
-const MD_IMAGE = /!\[[^\[\]]*\]\([^()]*\)/g;
-const MD_LINK = /\[([^\[\]]*)\]\([^()]*\)/g;
-const URL = /(?:https?|ftp):\/\/\S+/gi;
-// The second branch only starts where a run of letters/digits starts (it always takes the whole run), so a
-// long run of digits is not rescanned from each of its digits.
-const LATIN = /[a-z][a-z0-9+._-]*[a-z0-9+]|(?<![a-z0-9])[a-z0-9]*[a-z][a-z0-9]*/gi;
 
 const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
 const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
@@ -65,42 +56,6 @@ const SECOND_PERSON = /^(?:你这|你那|你说|你们这|你们说|你的意思
 const ANNOUNCE_A = /分享/;
 const ANNOUNCE_B = /嘉宾|主题|开始时间|今天请到|今天是我|今晚|给大家做|欢迎/;
 const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听|耐心)|分享(?:完毕|结束|到此)|今天的分享就到/;
-
-/** Removes @mentions: the names as parsed (they may contain spaces), @all, else `@word` up to a separator. */
-export function stripMentions(text: string, names: string[] = []): string {
-  let t = text.replace(/@(?:all|所有人)/gi, ' ');
-  // The longest name at each @, so "@张三丰" is not cut as "@张三" + "丰"; one pass, however many names.
-  if (names.length) t = cutNames(t, trieOf(names));
-  return t.replace(/@[^\s\u2005?？@]{1,40}(?=[\s\u2005?？]|$)/g, ' ');
-}
-
-// One trie per mention list (Message.mentions), however often a message's text is read.
-const tries = new WeakMap<readonly string[], PrefixTrie>();
-function trieOf(names: readonly string[]): PrefixTrie {
-  let t = tries.get(names);
-  if (!t) tries.set(names, (t = new PrefixTrie(new Set(names))));
-  return t;
-}
-
-/** Each `@name` of the trie (the longest at that @) replaced by a space, left to right. */
-function cutNames(t: string, names: PrefixTrie): string {
-  let out = '';
-  let last = 0;
-  for (let i = t.indexOf('@'); i >= 0; i = t.indexOf('@', i)) {
-    const n = names.longestAt(t, i + 1);
-    if (n === null) { i++; continue; }
-    out += t.slice(last, i) + ' ';
-    i += 1 + n.length;
-    last = i;
-  }
-  return last === 0 ? t : out + t.slice(last);
-}
-
-export function plainText(m: Message): string {
-  // Images, links and emoji codes all need a "[" and URLs a "://"; most messages have neither.
-  if (!m.text.includes('[') && !m.text.includes('://')) return m.text;
-  return m.text.replace(MD_IMAGE, ' ').replace(MD_LINK, '$1').replace(URL, ' ').replace(EMOJI, ' ');
-}
 
 // Function-word bigrams that say nothing about what a conversation is about.
 export const STOP = new Set(
@@ -211,9 +166,6 @@ export class Vocabulary {
 
 const STOP_KEYS = [...STOP].map((b) => (b.charCodeAt(0) << 16) | b.charCodeAt(1));
 
-/** CJK characters (unified ideographs, extension A, compatibility ideographs): runs of them make bigrams. */
-const isCJK = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-
 function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): number[] {
   const out: number[] = [];
   vocab.next();
@@ -222,17 +174,16 @@ function tokenIds(plain: string, matcher: TermsMatcher, vocab: Vocabulary): numb
   let prevCJK = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    const cjk = isCJK(c);
+    const cjk = isCjkCode(c);
     if (cjk && prevCJK) vocab.addBigram(lower.charCodeAt(i - 1), c, out);
     prevCJK = cjk;
   }
-  for (const w of lower.match(LATIN) ?? []) if (w.length >= 2 && !/^\d+$/.test(w)) vocab.add(w, out);
+  for (const w of latinWords(lower)) if (w.length >= 2 && hasLatinLetter(w)) vocab.add(w, out);
   // Terms in list order, as the per-term scan added them (token order feeds floating-point sums).
   for (const k of matcher.present(lower)) vocab.add('#' + matcher.patterns[k], out);
   return out;
 }
 
-const norm = (s: string) => s.replace(EMOJI, '').replace(/[\s?？!！。.,，~～…]+/g, '').toLowerCase();
 
 /** A day's features and the vocabulary their token ids index. */
 export interface DayFeatures {
@@ -245,16 +196,17 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
   const mentions = resolveMentions(day);
   const lastByText = new Map<string, number>();
   const vocabulary = new Vocabulary();
-  // norm(plainText(o)) of earlier messages, computed once each when quoted replies look back for their original.
+  // echoKey(words with mentions) of earlier messages, computed once each when quoted replies look back for their
+  // original (a quote keeps the original's mentions).
   const quotable: (string | undefined)[] = [];
   const features = day.messages.map((m, i): Features => {
-    const plain = stripMentions(plainText(m), m.mentions);
+    const plain = m.plain;
     const bare = plain.replace(/\s+/g, '');
     const content = bare.replace(/[^\p{L}\p{N}]/gu, '');
     const question = QUESTION.test(bare);
     const ack = content.length === 0 || ACK.test(bare) || (content.length <= 2 && !question);
     const who = m.speakerId || m.speaker;
-    const key = norm(plain);
+    const key = echoKey(plain);
     let echoOf: number | null = m.duplicateOf ?? null;
     // A repeated message with content (a member echoing a line, or the exporter writing it twice) follows
     // its original; short acks repeat by chance and are left to the other signals.
@@ -262,24 +214,24 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
     if (key.length >= 5 && !lastByText.has(key)) lastByText.set(key, m.seq);
     let quoteOf: number | null = null;
     if (m.quote) {
-      const q = norm(m.quote.text).slice(0, 12);
+      const q = echoKey(m.quote.text).slice(0, 12);
       for (let j = i - 1; j >= 0 && quoteOf === null; j--) {
         const o = day.messages[j];
-        if (q && (quotable[j] ??= norm(plainText(o!))).includes(q)) quoteOf = o!.seq;
+        if (q && (quotable[j] ??= echoKey(plainOf(o!.segments, { mentions: true }))).includes(q)) quoteOf = o!.seq;
       }
     }
     const announce = ANNOUNCE_A.test(bare) && ANNOUNCE_B.test(bare) && bare.length >= 12;
     const guests = announce ? (mentions[i]!.length ? mentions[i] : /今天是我|我来分享|我分享/.test(bare) ? [who] : []) : [];
     return {
       seq: m.seq,
-      t: secondsOfDay(m.time),
+      t: m.seconds,
       who,
       plain,
       tokenIds: ack ? [] : tokenIds(plain, matcher, vocabulary),
       mentions: mentions[i]!.filter((k) => k !== who),
-      mentionsAll: /@(?:all|所有人)/i.test(m.text),
+      mentionsAll: mentionsEveryone(m.mentions),
       question,
-      opener: question && OPENER.test(bare) || /@(?:all|所有人)/i.test(m.text),
+      opener: question && OPENER.test(bare) || mentionsEveryone(m.mentions),
       ack,
       resumes: RESUMES.test(bare),
       continues: CONTINUES.test(bare),

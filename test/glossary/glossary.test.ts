@@ -11,6 +11,8 @@ import { discoverTerms } from '../../src/glossary/term-discovery.ts';
 import { glossaryCandidates } from '../../src/glossary/term-candidates.ts';
 import { readContent } from '../../src/node/load.ts';
 import type { Day, Message, Term } from '../../src/model/types.ts';
+import { parseInline } from '../../src/text/segments.ts';
+import { plainOf } from '../../src/text/reading.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -237,6 +239,7 @@ function fakeDay(rows: [string, string][]): Day {
   const id = 'g/2020-01-01';
   const messages: Message[] = rows.map(([speaker, text], i) => ({
     id: `${id}/${i + 1}`, day: id, seq: i + 1, line: i + 1, time: `10:00:${String(i).padStart(2, '0')}`, speaker, speakerId: speaker, raw: text, text,
+    plain: plainOf(parseInline(text).segments), seconds: 36000 + i,
     segments: [{ type: 'text', text }], links: [], images: [], mentions: [...text.matchAll(/@(\S+?)\s/g)].map((m) => m[1]!), mentionIds: [], emojis: [],
     kind: 'text', quote: null, duplicateOf: null, flags: [],
   }));

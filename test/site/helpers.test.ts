@@ -6,7 +6,7 @@ import { barGeometry, monthRange, monthlySeries, peak } from '../../src/site/tre
 import { discussionPosting, serializeJsonLd } from '../../src/site/jsonld.ts';
 import { dayUrl, isHttpUrl, messageUrl, pathSlug, peoplePageUrl, personUrl, threadMessageUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
 import { EMPTY_PLAN } from '../../src/site/pagination.ts';
-import { isoDateTime, timeToSeconds, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
+import { isoDateTime, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
 import { xmlEscape } from '../../src/site/xml.ts';
 import { PALETTE } from '../../src/site/palette.ts';
 
@@ -50,8 +50,6 @@ describe('format', () => {
     expect(zhDate('2018-08-08')).toBe('2018年8月8日');
     expect(zhWeekday('2018-08-08')).toBe('星期三');
     expect(isoDateTime('2018-08-08', '09:13:08')).toBe('2018-08-08T09:13:08+08:00');
-    expect(timeToSeconds('01:02:03')).toBe(3723);
-    expect(timeToSeconds('x')).toBeNaN();
   });
   it('truncates on code points, never splitting a surrogate pair', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');

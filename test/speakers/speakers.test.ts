@@ -86,7 +86,7 @@ let seqCounter = 0;
 function msg(dayId: string, speaker: string, opts: Partial<Message> = {}): Message {
   const seq = ++seqCounter;
   return {
-    id: `${dayId}/${seq}`, day: dayId, seq, line: seq, time: '10:00:00', speaker, speakerId: '', raw: '', text: '',
+    id: `${dayId}/${seq}`, day: dayId, seq, line: seq, time: '10:00:00', speaker, speakerId: '', raw: '', text: '', plain: '', seconds: 36000,
     segments: [], links: [], images: [], mentions: [], mentionIds: [], emojis: [], kind: 'text', quote: null,
     duplicateOf: null, flags: [], ...opts,
   };

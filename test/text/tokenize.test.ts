@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findTerm, indexTokens, requiredTokens, tokenize } from '../../src/text/tokenize.ts';
+import fc from 'fast-check';
+import { cjkBigrams, findTerm, indexTokens, isCjkCode, latinTokens, latinWords, requiredTokens, tokenize } from '../../src/text/tokenize.ts';
+import { tokensOf } from '../../src/threads/features.ts';
+import { vectorTerms } from '../../src/search/understand.ts';
 
 describe('tokenize', () => {
   it('covers 分录流水 with bigrams whatever the segmenter does', () => {
@@ -51,5 +54,31 @@ describe('tokenize', () => {
     expect(findTerm('an error and err', 'err')).toEqual([13]);
     expect(findTerm('t+01 vs t+0', 't+0')).toEqual([8]);
     expect(findTerm('记分录流水', '分录流水')).toEqual([1]);
+  });
+});
+
+describe('one tokenizer rule for the index, threads and the ask vectors', () => {
+  const piece = fc.constantFrom('分录', '流水', '㐀', '豈', 't+0', 'T+1', 'v1.2.3', 'order_id', 'c++', 'é', '42', 'ab', ' ', '，', '-', '的');
+  const text = fc.array(piece, { maxLength: 10 }).map((a) => a.join(''));
+
+  it('threads read the CJK bigrams the index stores (isCjkCode is the characters cjkBigrams pairs)', () => {
+    fc.assert(fc.property(text, (t) => {
+      const lower = t.toLowerCase();
+      const pairs: string[] = [];
+      for (let i = 1; i < lower.length; i++) if (isCjkCode(lower.charCodeAt(i - 1)) && isCjkCode(lower.charCodeAt(i))) pairs.push(lower.slice(i - 1, i + 1));
+      expect(pairs).toEqual(cjkBigrams(lower));
+    }));
+  });
+
+  it('threads, the ask vectors and the index keep the same Latin words whole', () => {
+    fc.assert(fc.property(text, (t) => {
+      const lower = t.toLowerCase();
+      const words = latinWords(lower);
+      // The index holds every whole word; threads and the vectors hold a subset of them, never a word of their own.
+      expect(latinTokens(lower)).toEqual(expect.arrayContaining(words));
+      for (const w of tokensOf(t, []).filter((x) => /^[a-z0-9\u00c0-\u024f]/.test(x))) expect(words).toContain(w);
+      for (const w of vectorTerms(t).filter((x) => /^[a-z0-9\u00c0-\u024f]/.test(x))) expect(words).toContain(w);
+    }));
+    expect(latinWords('t+0 到账, v1.2.3 和 order_id')).toEqual(['t+0', 'v1.2.3', 'order_id']);
   });
 });
