@@ -1,14 +1,17 @@
-// `npm run synth -- --days N --out <dir> [--seed N] [--groups a,b]` writes a synthetic logs folder;
+// `npm run synth -- --days N --out <dir> [--seed N] [--groups a,b] [--content]` writes a synthetic logs folder, or with
+// --content a whole content folder (<dir>/logs plus the bundled groups, topics, privacy and glossary without its
+// citations) that `CKA_CONTENT_DIR=<dir> npm run build` builds as it builds the real archive;
 // `npm run synth -- --stats` re-measures the bundled logs into src/synth/stats.json (the generator's model).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDay } from '../src/ingest/parse.ts';
 import { collectStats } from '../src/synth/stats.ts';
 import { generateLogs } from '../src/synth/generate.ts';
 import { contentDir, readLogs } from '../src/node/load.ts';
+import { COPIED_META, withoutSources } from '../src/synth/site-content.ts';
 
-const USAGE = 'usage: npm run synth -- --days N --out <dir> [--seed N] [--groups a,b,...] | --stats [--logs <dir>]';
+const USAGE = 'usage: npm run synth -- --days N --out <dir> [--seed N] [--groups a,b,...] [--content] | --stats [--logs <dir>]';
 
 function main(args: string[]): number {
   let days = 0;
@@ -16,6 +19,7 @@ function main(args: string[]): number {
   let seed = 1;
   let groups: string[] | undefined;
   let stats = false;
+  let content = false;
   let logs = join(contentDir(), 'logs');
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -24,6 +28,7 @@ function main(args: string[]): number {
     else if (a === '--seed') seed = Number(args[++i]);
     else if (a === '--groups') groups = (args[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--stats') stats = true;
+    else if (a === '--content') content = true;
     else if (a === '--logs') logs = resolve(args[++i] ?? '');
     else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
     else { console.error(`error: unexpected argument "${a}"\n${USAGE}`); return 2; }
@@ -37,7 +42,16 @@ function main(args: string[]): number {
     return 0;
   }
   if (!(days > 0) || !out || !Number.isInteger(seed)) { console.error(USAGE); return 2; }
-  const root = resolve(out);
+  const root = content ? join(resolve(out), 'logs') : resolve(out);
+  if (content) {
+    const from = contentDir();
+    mkdirSync(join(resolve(out), 'glossary'), { recursive: true });
+    for (const f of COPIED_META) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(resolve(out), f));
+    const glossary = join(from, 'glossary');
+    for (const f of existsSync(glossary) ? readdirSync(glossary).filter((n) => n.endsWith('.md')) : []) {
+      writeFileSync(join(resolve(out), 'glossary', f), withoutSources(readFileSync(join(glossary, f), 'utf8')));
+    }
+  }
   let messages = 0;
   let bytes = 0;
   let n = 0;

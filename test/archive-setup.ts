@@ -7,8 +7,10 @@ import { ARCHIVE_LOG, ARCHIVE_SITE, ARCHIVE_STARTED, ARCHIVE_STATUS } from './he
 import { ROOT } from './helpers/site.ts';
 
 export default function setup() {
+  // A site named by CKA_ARCHIVE_SITE is used as it is (and another run's build is left alone).
+  if (process.env.CKA_ARCHIVE_SITE) return;
   for (const f of [ARCHIVE_STATUS, ARCHIVE_STARTED]) rmSync(f, { force: true });
-  if (process.env.CKA_SKIP_SITE_BUILD === '1' || process.env.CKA_ARCHIVE_SITE) return;
+  if (process.env.CKA_SKIP_SITE_BUILD === '1') return;
   rmSync(ARCHIVE_SITE, { recursive: true, force: true });
   mkdirSync(ARCHIVE_SITE, { recursive: true });
   const t = Date.now();

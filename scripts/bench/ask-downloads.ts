@@ -8,6 +8,7 @@ import { readContentMeta, readLogsChecked } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { buildAskIndex } from '../../src/search/ask-build.ts';
 import { SearchClient } from '../../src/search/client.ts';
+import { PAGE } from '../../src/search/ui.ts'; // as many results as the search page shows first
 let t = performance.now();
 const i = process.argv.indexOf('--logs');
 const { logs } = readLogsChecked(resolve(i > 0 ? process.argv[i + 1]! : '../shared/archive'));
@@ -25,7 +26,7 @@ const gzOf = (p: string) => { let n = gz.get(p); if (n === undefined) gz.set(p, 
 const first = async (q: string) => {
   const got: string[] = [];
   const c = new SearchClient(async (p) => { got.push(p); const f = files.get(p); if (f === undefined) throw new Error('missing ' + p); return f; });
-  const r = await c.search(q, { limit: 20, context: 1 });
+  const r = await c.search(q, { limit: PAGE, context: 1 });
   const bytes = [...new Set(got)].reduce((n, p) => n + gzOf(p), 0);
   const byKind = new Map<string, number>();
   for (const p of new Set(got)) byKind.set(p.split('/').slice(0, p.startsWith('ask/') ? 2 : 1).join('/'), (byKind.get(p.split('/').slice(0, p.startsWith('ask/') ? 2 : 1).join('/')) ?? 0) + gzOf(p));

@@ -55,7 +55,7 @@ export function goldExamples(days: GoldDay[], terms: string[]): Map<string, Exam
  * The fitting recipe: teacher-forced examples of the training days, then `rounds` of DAgger (decode the training
  * days with the current weights, add the decisions met on the way labelled by gold, refit).
  */
-export function fitThreads(train: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number } = {}): Float64Array {
+export function fitThreads(train: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number; newBias?: number } = {}): Float64Array {
   const compiled = compileThreadTerms(terms);
   const examples = [...goldExamples(train, terms).values()].flat();
   let w = fitWeights(examples, FEATURE_NAMES.length, fit);
@@ -63,6 +63,10 @@ export function fitThreads(train: GoldDay[], terms: string[], fit: FitOptions & 
     for (const g of train) examples.push(...examplesOnPolicy(g.day, { terms, compiled }, g.gold.threads.map((t) => t.messages), w));
     w = fitWeights(examples, FEATURE_NAMES.length, fit);
   }
+  // The fit minimises each decision's log loss; a whole thread is only right when its first message opens it,
+  // so decoding leans towards opening by `newBias` (chosen by the leave-one-day-out exact-match F1).
+  const k = FEATURE_NAMES.indexOf('new');
+  if (fit.newBias && k >= 0) w[k] = (w[k] ?? 0) + fit.newBias;
   return w;
 }
 
@@ -84,7 +88,7 @@ export function fitAnswers(train: GoldDay[]): Float64Array {
 }
 
 /** Fits threads and answers on every day but the held-out one, for each day in turn. */
-export function leaveOneDayOut(days: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number } = {}): HeldOutScore[] {
+export function leaveOneDayOut(days: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number; newBias?: number } = {}): HeldOutScore[] {
   return days.map((held) => {
     const train = days.filter((d) => d !== held);
     return scoreDay(held, terms, fitThreads(train, terms, fit), fitAnswers(train));

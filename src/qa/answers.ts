@@ -2,26 +2,23 @@
 // how much they say, whether they name the question's words, react, joke, ask back or say "not sure"). Weights
 // are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
 import type { Day, Message } from '../model/types.ts';
+import { ASKS_FIRST, RHETORICAL_TURN, isAck, withoutLostEmoji } from '../text/signals.ts';
 import fitted from './answer-weights.json' with { type: 'json' };
 
 export const ANSWER_FEATURES = [
   'bias', 'substantive', 'lengthLog', 'linkOrImage', 'asksBack', 'mentionsAsker', 'afterAsker', 'positionLog',
   'minutesLog', 'questionWords', 'firstByThisSpeaker', 'answerersBefore', 'ack', 'joke', 'notSure', 'quotesAsker',
-  'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther',
+  'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther', 'continuesOwnReply', 'speakersLog', 'speakerShare',
 ] as const;
 
-// The punctuation run is matched atomically ((?=(…+))\1) so the trailing class cannot re-split it (linear).
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|对的|是的|是|哈+|呵+|666+|牛|早|欢迎|好|ok|同意|同问|\+1|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
-const ASKS_FIRST = /^(?:啥|什么|怎么|为什么|为啥|是否|请问|哪)/;
 /** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
 function asksBack(t: string): boolean {
   if (ASKS_FIRST.test(t)) return true;
-  const end = t.trimEnd();
+  const end = withoutLostEmoji(t).trimEnd();
   const last = end.at(-1);
   if (last === '?' || last === '？') return true;
   return last === '吗' || last === '么' || last === '呢';
 }
-const RHETORICAL = /不就|难道|岂不|何必/;
 const JOKE = /哈哈|呵呵|\[(?:捂脸|偷笑|坏笑|奸笑|呲牙|破涕为笑|笑哭|旺柴|机智)\]|😂|🤣/;
 const NOT_SURE = /不清楚|不知道|不太了解|不了解|没用过|没做过|没接触|不太清楚|不懂|我也想知道|同问|坐等/;
 const STICKER_ONLY = /^\s*(?:\[[^\[\]\s]{1,8}\]\s*)+$/;
@@ -54,6 +51,10 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
   const qWords = bigrams(qText);
   const seen = new Set<string>();
   const out: { seq: number; x: Float64Array }[] = [];
+  // Who talks after the question: one expert's run of messages answers; a crowd of voices discusses.
+  const after = msgs.slice(qi + 1).filter((m) => who(m) !== asker && m.duplicateOf === null);
+  const byWho = new Map<string, number>();
+  for (const m of after) byWho.set(who(m), (byWho.get(who(m)) ?? 0) + 1);
   const t0 = q.seconds;
   for (let j = qi + 1; j < msgs.length; j++) {
     const m = msgs[j] as Message;
@@ -70,10 +71,10 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     const x = new Float64Array(ANSWER_FEATURES.length);
     let k = 0;
     x[k++] = 1;
-    x[k++] = c.length >= 4 && !ACK.test(t) ? 1 : 0;
+    x[k++] = c.length >= 4 && !isAck(t) ? 1 : 0;
     x[k++] = Math.log1p(c.length) / 4;
     x[k++] = m.images.length > 0 || m.links.length > 0 ? 1 : 0;
-    x[k++] = asksBack(t) && !RHETORICAL.test(t) ? 1 : 0;
+    x[k++] = asksBack(t) && !RHETORICAL_TURN.test(t) ? 1 : 0;
     x[k++] = mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) === asker ? 1 : 0;
     x[k++] = Math.log1p(j - qi) / 3;
@@ -81,7 +82,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = words.size ? Math.min(1, shared / Math.min(words.size, qWords.size || 1)) : 0;
     x[k++] = seen.has(w) ? 0 : 1;
     x[k++] = Math.log1p(seen.size) / 2;
-    x[k++] = ACK.test(t) ? 1 : 0;
+    x[k++] = isAck(t) ? 1 : 0;
     x[k++] = JOKE.test(m.text) ? 1 : 0;
     x[k++] = NOT_SURE.test(t) ? 1 : 0;
     x[k++] = m.quote && m.quote.author && (m.quote.author === q.speaker || q.speaker.startsWith(m.quote.author)) ? 1 : 0;
@@ -89,6 +90,9 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = STICKER_ONLY.test(m.text) || (c.length === 0 && m.images.length === 0 && m.links.length === 0) ? 1 : 0;
     x[k++] = mentioned.length > 0 && !mentioned.some((n) => n === asker || n === q.speaker) ? 1 : 0;
     x[k++] = prev && who(prev) !== asker && who(prev) !== w && m.seconds - prev.seconds < 120 ? 1 : 0;
+    x[k++] = prev && prev !== q && who(prev) === w ? 1 : 0;
+    x[k++] = Math.log1p(byWho.size) / 2;
+    x[k++] = after.length ? (byWho.get(w) ?? 0) / after.length : 0;
     seen.add(w);
     const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
     if (eligible) out.push({ seq: m.seq, x });

@@ -1,10 +1,10 @@
 // Questions and answers within a thread, and its title. A thread "opens with a question" when its first
-// speaker's opening run (their first messages, before anyone else talks) asks something (qa/question.ts); the
+// speaker's opening run (their first messages, before anyone else talks) asks something (text/signals.ts); the
 // answers are the replies of others a model fitted on the gold picks (qa/answers.ts).
 import type { Day, Message, ThreadKind } from '../model/types.ts';
 import { announcesTalk } from '../threads/features.ts';
 import { plainOf } from '../text/reading.ts';
-import { asksToAsk, isQuestion } from './question.ts';
+import { asksToAsk, isAck, isQuestion } from '../text/signals.ts';
 import { selectAnswers } from './answers.ts';
 import { describedTitle, distinctiveMessage, openingLinkTitle, talkTitle, titleFrom } from './title.ts';
 
@@ -15,8 +15,6 @@ export interface QA {
   answerSeqs: number[];
 }
 
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|早|欢迎|好|ok|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/i;
-
 const content = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 const said = (m: Message) => m.plain.replace(/\s+/g, ' ').trim();
 
@@ -25,7 +23,7 @@ function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boole
   if (m.kind === 'link' && m.links.length) return true;
   const t = saidOf(m);
   const c = content(t);
-  return c.length >= 4 && !ACK.test(t);
+  return c.length >= 4 && !isAck(t);
 }
 
 export interface QAOptions {

@@ -5,13 +5,12 @@
 import type { Day, Message, Segment } from '../model/types.ts';
 import { plainOf } from '../text/reading.ts';
 import { speakerLabel } from '../model/labels.ts';
+import { GREETING, isAck } from '../text/signals.ts';
 
 export const TITLE_MAX = 40;
 
-const GREETING = /^(?:hello|hi|hey|各位(?:大神|大佬|大咖|好|朋友|老师|同学|同行)?们?|大家(?:好|早)?|早(?:上好|安|啊)?|晚安|晚上好|中午好|下午好|你好|您好|群主好)[，,：:！!、。.~～\s]*/i;
 /** "请教个账务相关的问题，…", "问个事，…", "咨询下，…": announces the question that follows. */
 const PREAMBLE = /^(?:请教|请问|问|咨询)(?:一下|下)?(?:大家|各位)?(?:(?:一?个|一下)(?:[^，,。？?\s]{0,6}问题|事)?)?[，,：:。！!\s]*/;
-const ACK_ONLY = /^(?:签到|收到|谢谢|多谢|感谢|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|对|是的|哈+|呵+|666+|牛|欢迎|好|ok|已改|同意|同问|\+1)$/i;
 const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Cleans a message into a title: no @mentions, emoji codes, greetings or "请教个问题" preambles; '' if nothing is left. */
@@ -19,7 +18,7 @@ export function titleFrom(m: Message): string {
   // Leading @mentions go; inner ones are part of the sentence ("今天请到@某某给大家做分享").
   let t = plainOf(withoutLeadingMentions(m.segments), { mentions: true }).replace(/\s+/g, ' ').trim();
   for (let k = 0; k < 3; k++) { const next = t.replace(GREETING, '').trim().replace(PREAMBLE, '').trim(); if (next === t) break; t = next; }
-  if (letters(t).length < 4 || ACK_ONLY.test(letters(t))) return '';
+  if (letters(t).length < 4 || isAck(letters(t))) return '';
   return shorten(t);
 }
 

@@ -3,9 +3,9 @@
 import type { Archive, Thread } from '../model/types.ts';
 import { planPages } from '../site/pagination.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
-import { writeShard, type ShardEntry } from './flex.ts';
+import { writeShard, type ShardEntry } from './shard.ts';
 import {
-  FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, codeChar, hash, speakerPath,
+  FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, encodeThreadCodes, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
 } from './format.ts';
 
@@ -54,7 +54,9 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   for (const th of archive.threads) for (const id of th.messageIds) threadOf.set(id, th);
 
   // Map blocks and docs chunks, in archive order; message ordinals are global positions in that order.
-  const chunkMessages = opts.chunkMessages ?? 8;
+  // 4: a shown result with its context touches one or two chunks; 8 sent twice the text for the 20 results of a
+  // first search (issue 11 item 7's 50 KiB budget), at the cost of twice the files.
+  const chunkMessages = opts.chunkMessages ?? 4;
   const blockMessages = Math.ceil((opts.blockMessages ?? 8192) / chunkMessages) * chunkMessages;
   const blocks: number[] = [];
   const topicThreads = new Map<string, number[]>();
@@ -76,7 +78,8 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   for (const day of archive.days) {
     const base = tno;
     const tiOf = new Map<string, number>();
-    let codes = '';
+    const tis: number[] = [];
+    const roles: number[] = [];
     const tnos: number[] = [];
     for (const m of day.messages) {
       const th = threadOf.get(m.id);
@@ -95,8 +98,10 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       }
       tnos.push(ti < 0 ? -1 : base + ti);
       const role = !th ? ROLE_OTHER : th.questionId === m.id ? ROLE_QUESTION : th.answerIds.includes(m.id) ? ROLE_ANSWER : ROLE_OTHER;
-      codes += codeChar((ti + 1) * 3 + role);
+      tis.push(ti);
+      roles.push(role);
     }
+    const codes = encodeThreadCodes(tis, roles);
     const first = day.messages[0]?.seq ?? 1;
     const entry: MapDay = [day.id, first, base, codes];
     if (day.messages.some((m, i) => m.seq !== first + i)) entry.push(day.messages.map((m) => m.seq));
@@ -143,8 +148,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     { dir: 'uni', n: unigramShards },
   ];
   for (let b = 0; b < batches; b++) {
-    // The token map FlexSearch exports, built directly: an id per (message, token offset), so the postings
-    // carry term frequency and position (a FlexSearch `add` keeps one entry per token and document).
+    // An id per (message, token offset), so the postings carry term frequency and position.
     const map = new Map<string, number[]>();
     let o = 0;
     for (const day of archive.days) {
@@ -167,7 +171,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
       let arr = buckets.get(key);
       if (!arr) buckets.set(key, (arr = []));
-      arr.push([tok, [ids]]);
+      arr.push([tok, ids]);
     }
     map.clear();
     for (const f of families) {

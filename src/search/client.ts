@@ -7,8 +7,7 @@
 // exact from token offsets alone. Only a term with other characters (T+0, a quoted phrase) or a match in a
 // message's far tail has its candidates checked against the text. Text is loaded for the results on screen and
 // their context only.
-import type { Index } from 'flexsearch';
-import { readShard } from './flex.ts';
+import { readShard, type Shard } from './shard.ts';
 import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank-terms.ts';
 import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
@@ -16,7 +15,7 @@ import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts'
 import { askSearch, type AskResult } from './ask.ts';
 import { stripInvisible } from '../text/invisible.ts';
 import {
-  POS, ROLE_QUESTION, codeValue, shardPath, speakerPath,
+  POS, ROLE_QUESTION, decodeThreadCodes, shardPath, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock,
 } from './format.ts';
 
@@ -103,6 +102,8 @@ interface BlockView {
   block: MapBlock;
   /** First ordinal of each day of the block. */
   starts: number[];
+  /** Per day of the block: each message's thread index within the day (-1: none) and role. */
+  codes: { thread: Int32Array; role: Uint8Array }[];
 }
 
 /** Where a message sits: its day in a map block, its index in the day. */
@@ -128,7 +129,7 @@ export class SearchClient {
   /** Bytes fetched so far (for the benchmark and the page's footer). */
   bytes = 0;
   private files = new Map<string, Promise<string>>();
-  private shards = new Map<string, Promise<Index>>();
+  private shards = new Map<string, Promise<Shard>>();
   private json = new Map<string, Promise<unknown>>();
   private blockViews = new Map<number, BlockView>();
   private manifestP: Promise<Manifest> | null = null;
@@ -166,7 +167,7 @@ export class SearchClient {
     return this.parsed<Facets>('facets.json');
   }
 
-  private shard(path: string): Promise<Index> {
+  private shard(path: string): Promise<Shard> {
     let p = this.shards.get(path);
     if (!p) {
       p = this.file(path).then(readShard);
@@ -178,16 +179,12 @@ export class SearchClient {
   /** A token's postings: message ordinal -> offsets of the token in it (ascending; FAR for the tail). */
   private async postings(token: string, m: Manifest): Promise<Map<number, number[]>> {
     const ix = await this.shard(shardPath(token, m, isUnigram(token)));
-    // resolve:false hands back FlexSearch's slot arrays as stored, with no limit applied.
-    const slots = (ix as unknown as { search(q: string, o: { resolve: false }): { result: number[][] } }).search(token, { resolve: false }).result;
     const out = new Map<number, number[]>();
-    for (const ids of slots ?? []) {
-      for (const id of ids ?? []) {
-        const o = Math.floor(id / POS);
-        const a = out.get(o);
-        if (a) a.push(id % POS);
-        else out.set(o, [id % POS]);
-      }
+    for (const id of ix.ids(token)) {
+      const o = Math.floor(id / POS);
+      const a = out.get(o);
+      if (a) a.push(id % POS);
+      else out.set(o, [id % POS]);
     }
     return out;
   }
@@ -204,7 +201,7 @@ export class SearchClient {
         starts.push(at);
         at += d[3].length;
       }
-      this.blockViews.set(b, { block, starts });
+      this.blockViews.set(b, { block, starts, codes: block.days.map((d) => decodeThreadCodes(d[3])) });
     }));
   }
 
@@ -323,14 +320,14 @@ export class SearchClient {
     for (const o of [...all].sort((a, b) => a - b)) {
       if (speakerOrds && !speakerOrds.has(o)) continue;
       const { view, d, i } = this.loc(o, m);
-      const [day, firstSeq, base, codes, seqs] = view.block.days[d]!;
+      const [day, firstSeq, base, , seqs] = view.block.days[d]!;
       const { group, date } = dayRef(day);
       if (f.group && group !== f.group) continue;
       if (f.from && date < f.from) continue;
       if (f.to && date > f.to) continue;
-      const code = codeValue(codes, i);
-      const ti = Math.floor(code / 3) - 1;
-      const role = code % 3;
+      const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
+      const ti = dayThreads[i]!;
+      const role = dayRoles[i]!;
       const tno = ti < 0 ? -1 : base + ti;
       if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
       const seqAt = (j: number) => (seqs ? seqs[j] : firstSeq + j);
@@ -338,7 +335,7 @@ export class SearchClient {
       if (tno >= 0) {
         let s = firstSeqOf.get(tno);
         if (s === undefined) {
-          for (let j = 0; j <= i; j++) if (sameThread(codes, j, i)) { s = seqAt(j); break; }
+          for (let j = 0; j <= i; j++) if (dayThreads[j] === ti) { s = seqAt(j); break; }
           firstSeqOf.set(tno, s!);
         }
         threadId = makeThreadId(day, s!);
@@ -409,13 +406,13 @@ export class SearchClient {
    */
   threadShape(ord: number, m: Manifest): { length: number; hasQuestion: boolean } {
     const { view, d, i } = this.loc(ord, m);
-    const codes = view.block.days[d]![3];
+    const { thread, role } = view.codes[d]!;
     let length = 0;
     let hasQuestion = false;
-    for (let j = 0; j < codes.length; j++) {
-      if (!sameThread(codes, j, i)) continue;
+    for (let j = 0; j < thread.length; j++) {
+      if (thread[j] !== thread[i]) continue;
       length++;
-      if (codeValue(codes, j) % 3 === ROLE_QUESTION) hasQuestion = true;
+      if (role[j] === ROLE_QUESTION) hasQuestion = true;
     }
     return { length, hasQuestion };
   }
@@ -444,9 +441,10 @@ export class SearchClient {
     const self: ContextMessage = { seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, ranges: t.best.ranges, hit: true };
     if (t.best.tno < 0) return [self];
     const { view, d, i } = this.loc(t.best.ord, m);
-    const [, firstSeq, , codes, seqs] = view.block.days[d]!;
+    const [, firstSeq, , , seqs] = view.block.days[d]!;
+    const { thread } = view.codes[d]!;
     const idx: number[] = [];
-    for (let j = 0; j < codes.length; j++) if (sameThread(codes, j, i)) idx.push(j);
+    for (let j = 0; j < thread.length; j++) if (thread[j] === thread[i]) idx.push(j);
     const k = idx.indexOf(i);
     const near = idx.slice(Math.max(0, k - around), k + around + 1);
     const start = view.starts[d];
@@ -459,11 +457,6 @@ export class SearchClient {
       return { seq: seqs ? seqs[j]! : firstSeq + j, speaker, text, ranges, hit: false };
     });
   }
-}
-
-/** Whether messages j and i of a day's codes are in the same thread (codes differ by role only). */
-function sameThread(codes: string, j: number, i: number): boolean {
-  return Math.floor(codeValue(codes, j) / 3) === Math.floor(codeValue(codes, i) / 3);
 }
 
 /** A window of `text` around its first range, for one-line snippets (the CLI). */

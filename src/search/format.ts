@@ -4,7 +4,7 @@
 // text chunks of the results on screen (plus their context) — never the text of every match.
 //
 //   manifest.json        small: shard counts, map block boundaries, vocabulary, facets for suggestions
-//   idx/<n>.json         FlexSearch export of the tokens hashing to shard n (bigrams, Latin words, terms)
+//   idx/<n>.json         postings of the tokens hashing to shard n (bigrams, Latin words, terms; src/search/shard.ts)
 //   uni/<n>.json         the same for lone CJK characters (only queries with a lone CJK character load these)
 //   map/<b>.json         per message of a block of ordinals: day, seq, thread, role (what ranking and the
 //                        group/date filters need)
@@ -14,15 +14,13 @@
 //   topics/<slug>.json   thread numbers of a topic (loaded by the topic filter only)
 //   facets.json          speakers for the filter (loaded by the page, not by a query)
 //
-// Postings: a FlexSearch id is `ord * POS + offset` (POS = 1024), the message ordinal and where the token starts in the
+// Postings: an id is `ord * POS + offset` (POS = 1024), the message ordinal and where the token starts in the
 // normalized text (offsets from POS - 1 on are stored as POS - 1, "far"). So one lookup gives both which
 // messages hold a token, how often (term frequency) and where (a longer term's tokens side by side).
 
 import type { PagePlan } from '../site/pagination.ts';
 
-export const FORMAT_VERSION = 2;
-/** Joins a document's tokens for FlexSearch; never occurs inside a token. */
-export const TOKEN_SEP = '\u001f';
+export const FORMAT_VERSION = 4;
 /** Offsets per message in a posting id; the last one means "at POS - 1 or beyond". */
 export const POS = 1024;
 
@@ -57,8 +55,8 @@ export const ROLE_ANSWER = 2;
  * A day within a map block: [day id (`<group>/<date>`), seq of its first message, global number of its first
  * thread, codes, explicit seqs when they are not consecutive]. The day's messages are consecutive ordinals; the
  * block's first day may have started in the previous block (its first ordinal is then given in `firstOrd`).
- * `codes` has one character per message: `codeChar((threadInDay + 1) * 3 + role)`, thread -1 meaning none.
- * Threads are numbered within the day in order of their first message.
+ * `codes` has one character per message (encodeThreadCodes): its thread, as a place in the day's list of threads
+ * by most recent message, and its role. Threads are numbered within the day in order of their first message.
  */
 export type MapDay = [string, number, number, string, number[]?];
 
@@ -89,6 +87,58 @@ export const codeChar = (v: number): string => {
   return String.fromCharCode(v + CODE_BASE);
 };
 export const codeValue = (s: string, i: number): number => s.charCodeAt(i) - CODE_BASE;
+
+/**
+ * Thread and role of each message of a day, one character each: `codeChar(v * 3 + role)` where v is 0 for no
+ * thread, 1 for a thread's first message, else 2 + the thread's place among the day's threads ordered by their
+ * latest message. Chat interleaves a few live threads, so v is small: one ASCII byte that repeats (a thread's own
+ * index would pass 30 on a busy day and take two or three UTF-8 bytes), which halves the map a common term loads.
+ * `threads[i]` is the thread index within the day (-1: none); new threads must come in order 0, 1, 2 …
+ */
+export function encodeThreadCodes(threads: readonly number[], roles: readonly number[]): string {
+  const recent: number[] = [];
+  let next = 0;
+  let out = '';
+  threads.forEach((ti, i) => {
+    let v = 0;
+    if (ti >= 0) {
+      if (ti === next) {
+        next++;
+        v = 1;
+      } else {
+        const at = recent.indexOf(ti);
+        if (at < 0) throw new Error(`thread ${ti} is neither new (${next}) nor seen before`);
+        recent.splice(at, 1);
+        v = at + 2;
+      }
+      recent.unshift(ti);
+    }
+    out += codeChar(v * 3 + roles[i]!);
+  });
+  return out;
+}
+
+/** The inverse of encodeThreadCodes: thread index within the day (-1: none) and role per message. */
+export function decodeThreadCodes(codes: string): { thread: Int32Array; role: Uint8Array } {
+  const thread = new Int32Array(codes.length);
+  const role = new Uint8Array(codes.length);
+  const recent: number[] = [];
+  let next = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codeValue(codes, i);
+    const v = Math.floor(c / 3);
+    role[i] = c % 3;
+    let ti = -1;
+    if (v === 1) ti = next++;
+    else if (v >= 2) {
+      ti = recent[v - 2]!;
+      recent.splice(v - 2, 1);
+    }
+    if (ti >= 0) recent.unshift(ti);
+    thread[i] = ti;
+  }
+  return { thread, role };
+}
 
 /** FNV-1a over UTF-16 units: a fast, stable hash that the builder and the client compute alike. */
 export function hash(s: string): number {

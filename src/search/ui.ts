@@ -14,8 +14,11 @@ import { speakerLabel } from '../model/labels.ts';
 const href = (path: string): string => siteHref(path, location.href) ?? '#';
 
 const FILTER_KEYS = ['topic', 'group', 'speaker', 'from', 'to'] as const;
-/** Threads per page: the text of these (and their context) is all a query downloads beyond the index. */
-const PAGE = 20;
+/**
+ * Threads per page: the text of these (and their context) is all a query downloads beyond the index. 10, as most
+ * search pages show: 20 spent a third of a first term search's 50 KiB budget on text (issue 11 item 7).
+ */
+export const PAGE = 10;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

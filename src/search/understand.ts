@@ -8,6 +8,7 @@
 // terms the query names are expanded to their other aliases and, more weakly, to their related terms.
 import { cjkBigrams, hasLatinLetter, isAlnum, latinWords, normalize } from '../text/tokenize.ts';
 import { stripInvisible } from '../text/invisible.ts';
+import { ASK_WORDS, QUESTION_PARTICLES } from '../text/signals.ts';
 
 /** What understanding needs to know of the glossary (the manifest's `terms`, plus `related` slugs when known). */
 export interface LexiconTerm {
@@ -55,26 +56,28 @@ const RUN_BIGRAM_WEIGHT = 0.6;
 const CHAR_WEIGHT = 0.5;
 
 /**
- * Question words, particles and filler that carry no content in a question. Multi-character entries are removed
- * as whole segmenter words; the characters in STOP_CHARS end a run of leftover characters.
+ * Words that make a query a question: the signal words thread and Q&A finding read (text/signals.ts: 请问, 怎么,
+ * 有没有, 吗…) plus a few only a query uses that way (到底, 一定要, "A 还是 B", 谁).
+ */
+const QUERY_ONLY_MARKERS = ['一定要', '还是', '谁', '到底'];
+const QUESTION_MARKERS = new Set([...ASK_WORDS, ...QUESTION_PARTICLES, ...QUERY_ONLY_MARKERS]);
+
+/**
+ * Question words, particles and filler that carry no content in a question: the markers above and filler a
+ * question wraps its subject in (大家, 一般, 具体…). Multi-character entries are removed as whole segmenter
+ * words; the characters in STOP_CHARS end a run of leftover characters.
  */
 export const QUESTION_WORDS: readonly string[] = [
-  '怎么', '怎么样', '怎样', '怎么办', '如何', '为什么', '为何', '为啥', '是不是', '是否', '一定要', '一定', '请问', '请教',
-  '有没有', '有无', '哪些', '哪个', '哪里', '哪儿', '什么', '啥', '多少', '能不能', '可不可以', '可以', '需要', '应该', '要不要',
-  '会不会', '能否', '还是', '大家', '各位', '大神', '老师', '朋友', '群里', '一般', '通常', '一下', '咨询', '问题', '知道',
-  '吗', '呢', '吧', '么', '呀', '啊', '嘛', '的', '了', '是', '有', '没有', '我', '我们', '你', '你们', '他们', '这个', '那个',
-  '这种', '那种', '这样', '那样', '时候', '的话', '如果', '就是', '还有', '以及', '或者', '和', '与', '及', '怎', '谁', '到底',
+  ...QUESTION_MARKERS,
+  '一定', '可以', '需要', '应该', '大家', '各位', '大神', '老师', '朋友', '群里', '一般', '通常', '一下', '问题', '知道',
+  '吧', '呀', '啊', '的', '了', '是', '有', '没有', '我', '我们', '你', '你们', '他们', '这个', '那个',
+  '这种', '那种', '这样', '那样', '时候', '的话', '如果', '就是', '还有', '以及', '或者', '和', '与', '及', '怎',
   '具体', '现在', '目前', '真的', '合理', '好', '行', '想', '问', '下', '个', '些', '要', '能', '会', '该',
 ];
 const QUESTION_SET = new Set(QUESTION_WORDS);
 const STOP_CHARS = new Set([...'的了是有在和与或给按把被就都也还先后要会能去来到吗呢吧么啊呀嘛哦个这那哪谁我你他她它们让对从为不没很太又再才更最多少怎该可以几些之而并但等上下中里说想请问如何啥']);
 /** Characters that never make a content bigram (fewer than STOP_CHARS: 对账, 有效, 给付 are content). */
 const PARTICLES = new Set([...'的了吗呢吧么啊呀嘛哦我你他她它们这那是很太又就都也还']);
-/** Words that make a query a question (the rest of QUESTION_WORDS is filler that a term query may hold too). */
-const QUESTION_MARKERS = new Set([
-  '怎么', '怎么样', '怎样', '怎么办', '如何', '为什么', '为何', '为啥', '是不是', '是否', '一定要', '请问', '请教', '有没有', '有无',
-  '哪些', '哪个', '哪里', '哪儿', '什么', '啥', '多少', '能不能', '可不可以', '要不要', '会不会', '能否', '还是', '吗', '呢', '么', '谁', '到底',
-]);
 /** Marks that make a query a question even without a question word. */
 const QUESTION_MARK = /[?？]/;
 

@@ -4,6 +4,7 @@
 // threads) and decoding (on the model's own threads). Pure.
 import type { Features } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
+import { ASKS_ROOM } from '../text/signals.ts';
 
 /** What the assigner keeps per open thread. */
 export interface ThreadState {
@@ -44,6 +45,7 @@ export const THREAD_FEATURES = [
   'addressed', 'speakerOwn', 'speakerOwnRecent', 'speakerOther', 'continuesOwn', 'secondPerson', 'openQuestion',
   'openQuestionRecent', 'askerFollowUp', 'lexCoverage', 'lexLog', 'termLog', 'adjacentLexical', 'resumesLexical',
   'askOutsider', 'sizeLog', 'ackToPrev', 'talkBias', 'replyFast', 'opener', 'questionToPrev', 'linkToPrev',
+  'strangerUnrelated', 'questionUnrelated', 'changesSubjectPrev', 'headlineToPrev',
 ] as const;
 
 export const NEW_FEATURES = [
@@ -51,13 +53,10 @@ export const NEW_FEATURES = [
   'new.awaited', 'new.announce', 'new.resumes', 'new.continues', 'new.secondPerson', 'new.mentionsStranger',
   'new.mentionsAll', 'new.talkRunning', 'new.activeLog', 'new.link', 'new.lengthLog', 'new.firstOfDay',
   'new.novelty', 'new.noveltyGap', 'new.openerNovel', 'new.questionNovel', 'new.groupAsk', 'new.linkNovel',
+  'new.freshSpeaker', 'new.headline', 'new.roomStatement', 'new.changesSubject', 'new.freshNovel',
+  'new.uptake', 'new.echoed',
 ] as const;
 
-/**
- * Asking the room, in the shapes the openers of features.ts leave out: "有公司…么", "有人公司用…", "…的朋友吗",
- * "咨询下", "各位大咖". Kept here so features.ts's patterns stay as they are.
- */
-const GROUP_ASK = /^(?:有(?:人|公司|谁|没有|哪位|朋友|同学)|咨询[下一]|问个事|各位|大家|群里)|(?:朋友|兄弟|同学|大佬|大神|大咖|同行)(?:们)?(?:吗|么|嘛)|有人(?:知道|了解|用过|做过)|谁(?:家|有|知道)/;
 
 export const FEATURE_NAMES: readonly string[] = [...THREAD_FEATURES, ...NEW_FEATURES];
 const NT = THREAD_FEATURES.length;
@@ -136,6 +135,13 @@ export function threadPair(f: Features, ctx: PairContext, th: ThreadState): Floa
   x[k++] = f.opener ? 1 : 0;
   x[k++] = f.question && inPrev && prev.f.who !== f.who ? 1 : 0;
   x[k++] = (f.kind === 'link' || f.kind === 'image') && inPrev ? 1 : 0;
+  // Nothing ties the message to this thread: its speaker has not talked here, it names nobody here, nobody here
+  // spoke to its speaker, and it shares no word with it.
+  const tied = mine !== undefined || latest + other > 0 || x[8]! > 0 || lex > 0;
+  x[k++] = !tied && !f.ack ? 1 : 0;
+  x[k++] = f.question && !tied ? 1 : 0;
+  x[k++] = f.changesSubject && inPrev ? 1 : 0;
+  x[k++] = f.headline && inPrev ? 1 : 0;
   return x;
 }
 
@@ -179,7 +185,26 @@ export function newPair(f: Features, ctx: PairContext): Float64Array {
   x[k++] = novelty * (prev ? Math.log1p(Math.max(0, gap) / 60) : 0);
   x[k++] = f.opener ? novelty : 0;
   x[k++] = f.question ? novelty : 0;
-  x[k++] = GROUP_ASK.test(f.plain.trim()) ? 1 : 0;
+  x[k++] = ASKS_ROOM.test(f.plain.trim()) ? 1 : 0;
   x[k++] = f.kind === 'link' ? novelty : 0;
+  // A speaker new to every open thread, whom nobody there addressed.
+  const fresh = !ctx.candidates.some((th) => within(th.lastBy.get(f.who), f.t) || within(th.addressed.get(f.who), f.t));
+  x[k++] = fresh ? 1 : 0;
+  x[k++] = f.headline ? 1 : 0;
+  x[k++] = f.addressesRoom && !f.question ? 1 : 0;
+  x[k++] = f.changesSubject ? 1 : 0;
+  x[k++] = fresh ? novelty : 0;
+  // Its new words (in no open thread lately) taken up by the next speakers: others talk about what it brought.
+  const w = ctx.lex.weights[ctx.i] ?? [];
+  const up = ctx.lex.takenUp[ctx.i];
+  let novelUp = 0;
+  f.tokenIds.forEach((id, j) => {
+    if (!up?.[j]) return;
+    if (ctx.candidates.some((th) => within(th.vocab.get(id), f.t))) return;
+    novelUp += w[j] ?? 0;
+  });
+  const mass = ctx.lex.mass[ctx.i] ?? 0;
+  x[k++] = mass > 0 ? Math.min(1, novelUp / Math.max(mass, 6)) : 0;
+  x[k++] = f.echoed ? 1 : 0;
   return x;
 }

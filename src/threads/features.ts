@@ -4,6 +4,7 @@ import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { resolveMentions } from './mentions.ts';
 import { echoKey, mentionsEveryone, plainOf } from '../text/reading.ts';
 import { hasLatinLetter, isCjkCode, latinWords } from '../text/tokenize.ts';
+import { ADDRESSES_ROOM, CHANGES_SUBJECT, CONTINUES, CONVERSATIONAL, OPENER, RESUMES, SECOND_PERSON, asks, isAck } from '../text/signals.ts';
 
 export interface Features {
   seq: number;
@@ -13,6 +14,8 @@ export interface Features {
   who: string;
   /** Reading text without links' URLs, images and emoji codes. */
   plain: string;
+  /** The message's emoji codes ("[鼓掌][强]"): a reaction says something even when the text is empty. */
+  stickers: string;
   /**
    * Unique lexical tokens, in order of first occurrence: CJK bigrams, lower-cased Latin words, then `#term`
    * for glossary/topic terms in list order. As ids into the day's vocabulary (DayFeatures.vocabulary).
@@ -33,6 +36,12 @@ export interface Features {
   continues: boolean;
   /** Starts by addressing the previous speaker in the second person ("你这…", "你说的…"). */
   addressesPrevious: boolean;
+  /** Reads like a headline or a notice: some length, no question, no @mention, no pronoun or modal particle. */
+  headline: boolean;
+  /** Speaks to the whole room (大家, 各位, 群友…). */
+  addressesRoom: boolean;
+  /** Says it turns to another subject ("顺便说下", "插一句", "打个广告"). */
+  changesSubject: boolean;
   /** Announces a guest talk (分享 + 嘉宾/主题/开始时间/今天请到/今天是我分享). */
   announce: boolean;
   /** Closes a talk ("感谢大家...分享", "分享完毕", "谢谢大家"). */
@@ -41,18 +50,14 @@ export interface Features {
   guests: string[];
   /** seq of the earlier message this one repeats (exporter duplicate or a member echoing it), or null. */
   echoOf: number | null;
+  /** Later members repeat this message word for word (a relay: a red-packet password, a greeting chain). */
+  echoed: boolean;
   /** seq of the message a quoted reply refers to, or null. */
   quoteOf: number | null;
   kind: Message['kind'];
 }
 
 
-const OPENER = /请问|请教|问一下|问个问题|问下|求助|求推荐|求问|咨询一下|想了解|有没有(?:人|朋友|兄弟|大佬|大神|做过|用过|了解|谁)|有人(?:做过|用过|知道|了解|对)|有谁|谁(?:知道|了解|做过|用过)|大家|各位|hello|^hi\b|群里/i;
-const QUESTION = /[?？]\s*$|[?？]|吗|么\s*$|嘛\s*$|呢\s*$|请问|请教|为什么|为啥|怎么|如何|是否|能否|什么|啥|哪|多少|有没有/;
-const ACK = /^(?:签到|收到|谢谢|多谢|感谢|感谢感谢|谢谢大家|学习了?|受教了?|围观|厉害了?|赞|好的|嗯+|哦+|恩+|对|是的|哈+|呵+|666+|牛|厉害|早|早啊|欢迎|欢迎欢迎|好|ok|OK|(?=([.。…!！~～]+))\1)[.。!！~～\s]*$/;
-const RESUMES = /补充一下|补充下|补充一点|刚回来|回到(?:刚才|之前|上面)|刚才(?:说|讲|那个|的问题)|接着(?:说|刚才)|上面(?:的问题|说的)/;
-const CONTINUES = /^(?:那么|那|所以|还有|另外|而且|并且|然后|再问|接着|再补充)/;
-const SECOND_PERSON = /^(?:你这|你那|你说|你们这|你们说|你的意思|您这|您说)/;
 const ANNOUNCE_A = /分享/;
 const ANNOUNCE_B = /嘉宾|主题|开始时间|今天请到|今天是我|今晚|给大家做|欢迎/;
 const CLOSES = /(?:感谢|谢谢)(?:大家|各位).{0,12}(?:分享|看完|收听|耐心)|分享(?:完毕|结束|到此)|今天的分享就到/;
@@ -203,8 +208,8 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
     const plain = m.plain;
     const bare = plain.replace(/\s+/g, '');
     const content = bare.replace(/[^\p{L}\p{N}]/gu, '');
-    const question = QUESTION.test(bare);
-    const ack = content.length === 0 || ACK.test(bare) || (content.length <= 2 && !question);
+    const question = asks(bare);
+    const ack = content.length === 0 || isAck(bare) || (content.length <= 2 && !question);
     const who = m.speakerId || m.speaker;
     const key = echoKey(plain);
     let echoOf: number | null = m.duplicateOf ?? null;
@@ -227,6 +232,7 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
       t: m.seconds,
       who,
       plain,
+      stickers: m.emojis.join(' '),
       tokenIds: ack ? [] : tokenIds(plain, matcher, vocabulary),
       mentions: mentions[i]!.filter((k) => k !== who),
       mentionsAll: mentionsEveryone(m.mentions),
@@ -236,13 +242,21 @@ export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: Thread
       resumes: RESUMES.test(bare),
       continues: CONTINUES.test(bare),
       addressesPrevious: SECOND_PERSON.test(bare),
+      headline: !question && content.length >= 8 && mentions[i]!.length === 0 && !CONVERSATIONAL.test(bare),
+      addressesRoom: ADDRESSES_ROOM.test(bare),
+      changesSubject: CHANGES_SUBJECT.test(bare),
       announce,
       closesTalk: CLOSES.test(bare),
       guests: guests!,
       echoOf,
+      echoed: false,
       quoteOf,
       kind: m.kind,
     };
+  });
+  // Relays: a member (not the exporter writing a message twice) repeating an earlier message.
+  features.forEach((f, i) => {
+    if (f.echoOf !== null && day.messages[i]!.duplicateOf == null) { const o = features[f.echoOf - 1]; if (o && o.who !== f.who) o.echoed = true; }
   });
   return { features, vocabulary };
 }

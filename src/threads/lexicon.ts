@@ -12,7 +12,16 @@ export interface Lexicon {
   sharedWithPrevious: number[];
   /** Per token id: true for glossary/topic terms. */
   isTerm: boolean[];
+  /**
+   * Like `weights`: 1 where another speaker uses the token within UPTAKE seconds after the message. The day is
+   * read whole, so a message's words taken up by the next speakers say the conversation is about them.
+   */
+  takenUp: Uint8Array[];
 }
+
+/** How long after a message its words count as taken up by others (s), and how many messages are looked at. */
+const UPTAKE = 20 * 60;
+const UPTAKE_MESSAGES = 40;
 
 export function lexicon(feats: Features[], vocabulary: Vocabulary): Lexicon {
   const n = Math.max(feats.length, 2);
@@ -37,5 +46,17 @@ export function lexicon(feats: Features[], vocabulary: Vocabulary): Lexicon {
     mass.push(m);
     sharedWithPrevious.push(shared);
   });
-  return { weights, mass, sharedWithPrevious, isTerm };
+  const takenUp = feats.map((f, i) => {
+    const out = new Uint8Array(f.tokenIds.length);
+    if (!f.tokenIds.length) return out;
+    const later = new Set<number>();
+    for (let j = i + 1; j < feats.length && j <= i + UPTAKE_MESSAGES; j++) {
+      const g = feats[j]!;
+      if (g.t - f.t > UPTAKE) break;
+      if (g.who !== f.who && g.echoOf === null) for (const id of g.tokenIds) later.add(id);
+    }
+    f.tokenIds.forEach((id, k) => { if (later.has(id)) out[k] = 1; });
+    return out;
+  });
+  return { weights, mass, sharedWithPrevious, isTerm, takenUp };
 }

@@ -73,8 +73,10 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
   feats.forEach((f, i) => {
     const linked = linkedThread(f, threadOf, talk);
     if (linked && !hooks.chooseLinked) { join(linked === 'new' ? open(f) : linked, f); return; }
-    // Candidates: threads active within the window, or all of them when the message resumes one.
-    const cands = threads.filter((th) => f.t - th.last <= WINDOW || f.resumes);
+    // Candidates: threads active within the window, or all of them when the message resumes one, and the
+    // threads the @mentioned speakers last talked in, however long ago (a reply to something hours earlier).
+    const named = new Set(f.mentions.map((k) => speakerLast.get(k)).filter((th): th is ThreadState => !!th));
+    const cands = threads.filter((th) => f.t - th.last <= WINDOW || f.resumes || named.has(th));
     const ctx: PairContext = {
       i, lex, prev, speakerLast, candidates: cands,
       talkBias: (th) => talk.bias(f, th), talkRunning: talk.newBias(f) > 0,
@@ -123,6 +125,8 @@ export function greedy(w: Float64Array, trace?: (seq: number, scores: number[]) 
 /** A training example: the candidates of one decision and the index of the gold one. */
 export interface Example {
   day: string;
+  /** The message decided (for diagnostics). */
+  seq?: number;
   candidates: Float64Array[];
   gold: number;
 }
@@ -144,7 +148,7 @@ export function examplesOf(day: Day, opts: WalkOptions, gold: number[][]): Examp
     const target = g === undefined ? undefined : stateOf.get(g);
     if (!d.linked) {
       const k = target ? d.threads.indexOf(target) : d.threads.length;
-      if (k >= 0) out.push({ day: day.id, candidates: d.candidates, gold: k });
+      if (k >= 0) out.push({ day: day.id, seq: f.seq, candidates: d.candidates, gold: k });
     }
     return target ?? null;
   }, {
@@ -171,7 +175,7 @@ export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], 
     const g = goldOf.get(f.seq);
     const target = g === undefined ? undefined : where.get(g);
     const k = target ? d.threads.indexOf(target) : d.threads.length;
-    if (k >= 0) out.push({ day: day.id, candidates: d.candidates, gold: k });
+    if (k >= 0) out.push({ day: day.id, seq: f.seq, candidates: d.candidates, gold: k });
     return model(f, d);
   }, {
     joined: (f, th) => { const g = goldOf.get(f.seq); if (g !== undefined) where.set(g, th); },

@@ -27,9 +27,9 @@ export class TalkTracker<T = unknown> {
     if (this.phase === 'idle' || !this.thread) return null;
     if (this.guests.has(f.who)) return this.thread;
     if (f.mentions.some((k) => this.guests.has(k))) return this.thread;
-    if (this.phase === 'announced' && f.ack && ROLL_CALL.test(f.plain) && f.t - this.lastTalk < 10 * 60) return this.thread;
+    if (this.phase === 'announced' && f.ack && ROLL_CALL.test(f.plain + f.stickers) && f.t - this.lastTalk < 10 * 60) return this.thread;
     if (this.phase === 'running' && f.ack) return this.thread;
-    if (this.phase === 'tail' && f.ack && THANKS.test(f.plain)) return this.thread;
+    if (this.phase === 'tail' && f.ack && THANKS.test(f.plain + f.stickers)) return this.thread;
     return null;
   }
 
@@ -38,7 +38,7 @@ export class TalkTracker<T = unknown> {
     if (th !== this.thread) return 0;
     // Listeners' questions go to the guest, even when they open like a new topic ("请问一下…").
     if (this.phase === 'running') return f.question ? 5.5 : 3;
-    if (this.phase === 'tail') return THANKS.test(f.plain) ? 2 : 0.8;
+    if (this.phase === 'tail') return THANKS.test(f.plain + f.stickers) ? 2 : 0.8;
     return 0;
   }
 

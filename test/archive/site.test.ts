@@ -4,8 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/site.ts';
-import { archiveSite, archiveSiteExpected } from '../helpers/archive-site.ts';
+import { archiveContentDir, archiveSite, archiveSiteExpected } from '../helpers/archive-site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, groupUrl } from '../../src/site/urls.ts';
 import type { Archive } from '../../src/model/types.ts';
@@ -16,7 +15,7 @@ const html = (url: string) => readFileSync(join(site, decodeURIComponent(url.spl
 
 describe.skipIf(!archiveSiteExpected())('the whole bundled archive as a site', () => {
   beforeAll(async () => {
-    archive = loadArchive(join(ROOT, 'content'));
+    archive = loadArchive(archiveContentDir());
     site = await archiveSite();
   });
 

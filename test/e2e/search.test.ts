@@ -3,13 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAIN_SITE, ROOT } from '../helpers/site.ts';
+import { MAIN_SITE } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { indexArchive, threadHolding } from '../../src/pipeline/archive.ts';
 import { threadUrl } from '../../src/site/urls.ts';
 import { serveSite } from '../helpers/server.ts';
 import { ARTEFACTS, launch, skipBrowserTests } from '../helpers/browser.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
+import { PAGE } from '../../src/search/ui.ts';
 
 const skip = skipBrowserTests();
 
@@ -89,19 +90,19 @@ describe.skipIf(skip)('search page in Chromium', () => {
     await page.close();
   });
 
-  it('shows 20 threads, fetches the text of the next ones on 显示更多', async () => {
+  it(`shows ${PAGE} threads, fetches the text of the next ones on 显示更多`, async () => {
     const page = await browser.context.newPage();
     const docs: string[] = [];
     page.on('request', (r) => { if (r.url().includes('/search/docs/')) docs.push(new URL(r.url()).pathname); });
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('支付')}`);
     await page.locator('#search-results li.result').first().waitFor();
-    expect(await page.locator('#search-results li.result').count()).toBe(20);
+    expect(await page.locator('#search-results li.result').count()).toBe(PAGE);
     const before = docs.length;
     await page.locator('#search-more').click();
-    await page.locator('#search-results li.result').nth(20).waitFor();
-    expect(await page.locator('#search-results li.result').count()).toBeGreaterThan(20);
+    await page.locator('#search-results li.result').nth(PAGE).waitFor();
+    expect(await page.locator('#search-results li.result').count()).toBeGreaterThan(PAGE);
     expect(docs.length).toBeGreaterThan(before);
-    expect(await page.locator('#search-results li.result').nth(20).locator('mark').first().textContent()).toBe('支付');
+    expect(await page.locator('#search-results li.result').nth(PAGE).locator('mark').first().textContent()).toBe('支付');
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ARTEFACTS, launch, skipBrowserTests } from '../helpers/browser.ts';
 import { serveSite } from '../helpers/server.ts';
-import { MAIN_SITE, ROOT } from '../helpers/site.ts';
+import { MAIN_SITE } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, personUrl, threadUrl } from '../../src/site/urls.ts';
 import { safeHttpUrl } from '../../src/site/safe-url.ts';

@@ -15,6 +15,12 @@ export const ARCHIVE_LOG = `${ARCHIVE_SITE}.log`;
 /** Written when the background build starts (and removed with the old status), so a test knows one is coming. */
 export const ARCHIVE_STARTED = `${ARCHIVE_SITE}.started`;
 
+/**
+ * The content folder the whole-archive site is built from: content/, or with CKA_ARCHIVE_SITE the folder named by
+ * CKA_ARCHIVE_CONTENT (to check these tests on a small site, e.g. a few days with quiet ones among them).
+ */
+export const archiveContentDir = (): string => (process.env.CKA_ARCHIVE_SITE && process.env.CKA_ARCHIVE_CONTENT) || join(ROOT, 'content');
+
 /** Whether this run builds (or was given) the whole-archive site. */
 export function archiveSiteExpected(): boolean {
   if (process.env.CKA_ARCHIVE_SITE) return true;

@@ -2,7 +2,7 @@
 // kept as one (nothing merged or lost), flagged possibly-quoted-header when it breaks the exporter's layout,
 // and `check` names its file:line. The exporter's layout is learnt from the real archive: no false warnings there.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkLog } from '../../src/ingest/check.ts';
 import { headerLayoutBreaks } from '../../src/ingest/header-layout.ts';

@@ -1,7 +1,6 @@
 // Every personal number the detector finds in the day logs is absent from what the pipeline hands to
 // pages, search and export — over the whole bundled archive (content/logs = the real 719 days).
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArchive } from '../../src/pipeline/archive.ts';
 import { toExport } from '../../src/pipeline/export.ts';

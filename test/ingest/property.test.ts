@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { checkLog } from '../../src/ingest/check.ts';
 import { listLogFiles } from '../../src/node/load.ts';
 import { fixtureLogsDir } from '../helpers/fixture.ts';

@@ -1,9 +1,7 @@
 // Build progress: nothing is printed outside a build; during one, each stage is one line with its counts and time.
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { disableProgress, enableProgress, formatStage, stage, timed } from '../../src/node/progress.ts';
 import { loadArchive } from '../../src/node/load.ts';
-import { ROOT } from '../helpers/site.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
 
 afterEach(() => disableProgress());

@@ -1,6 +1,5 @@
 // Question and concept search over the bundled content, through the same client as the page and the CLI.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadArchive } from '../../src/node/load.ts';
 import { indexArchive, threadHolding } from '../../src/pipeline/archive.ts';

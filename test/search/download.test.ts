@@ -1,7 +1,6 @@
 // What a query downloads: the postings of its terms and the map blocks of its matches, the text of the results
 // on screen only — and the ranking does not depend on how much text was loaded.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';

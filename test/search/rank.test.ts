@@ -1,6 +1,5 @@
 // Ranking functions: BM25F, fusion, the eigensolver and vectors trained on the bundled archive.
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { bm25f, HEADING_WEIGHT, rrf } from '../../src/search/rank.ts';
 import { jacobiEigen } from '../../src/semantic/vectors.ts';
 import { archiveVectors } from '../../src/search/ask-build.ts';

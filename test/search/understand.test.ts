@@ -1,6 +1,5 @@
 // Query understanding: what a question is reduced to, on the real glossary (content/glossary).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { loadArchive } from '../../src/node/load.ts';
 import { normalizeWidth, understand, vectorTerms, type LexiconTerm } from '../../src/search/understand.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';

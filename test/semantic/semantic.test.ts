@@ -15,7 +15,6 @@ import { sparseCosine, tfidfVectors } from '../../src/semantic/tfidf.ts';
 import type { ArchiveInput } from '../../src/model/types.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const content = readContent(fixtureContentDir());
 let tmp: string;
 let cfg: SemanticConfig;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAIN_SITE, ROOT } from '../helpers/site.ts';
+import { MAIN_SITE } from '../helpers/site.ts';
 import { loadArchive } from '../../src/node/load.ts';
 import { dayUrl, personUrl, threadUrl, topicUrl, groupUrl } from '../../src/site/urls.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';

@@ -47,3 +47,12 @@ describe('synthetic archive generator', () => {
     expect(s.hours[realTop]).toBeGreaterThan(mean(s.hours));
   });
 });
+
+describe('synthetic content folder', () => {
+  it('drops the glossary citations and keeps the rest of the file', async () => {
+    const { withoutSources } = await import('../../src/synth/site-content.ts');
+    const md = '---\nterm: 备付金\nsources: [prodarch/2017-12-20/122]\naliases: [主备付金]\n---\n定义（[#122](/prodarch/2017-12-20/#m122)）\n';
+    expect(withoutSources(md)).toBe('---\nterm: 备付金\naliases: [主备付金]\n---\n定义（[#122](/prodarch/2017-12-20/#m122)）\n');
+    expect(withoutSources('no front matter\nsources: x\n')).toBe('no front matter\nsources: x\n');
+  });
+});
