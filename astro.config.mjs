@@ -4,6 +4,7 @@ import prepare from './src/integrations/prepare.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import precompress from './src/integrations/precompress.ts';
 import pageReuse from './src/integrations/page-reuse.ts';
+import imageMirror from './src/integrations/image-mirror.ts';
 import { progressEnd, progressStart } from './src/integrations/progress.ts';
 import { loadConfig } from './src/node/config.ts';
 
@@ -22,8 +23,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Tests build several sites in parallel; each needs its own cache.
   cacheDir: process.env.CKA_CACHE_DIR ?? './node_modules/.astro',
-  // Order matters: prepare (astro:build:start) computes what pages read after progressStart marks the start;
-  // build:done hooks run in this order, so the stage lines end with precompression, the pages an
+  // Order matters: the image mirror (astro:build:start) fetches before anything reads image URLs; prepare computes
+  // what pages read; build:done hooks run in this order, so the stage lines end with precompression, the pages an
   // incremental build took from the previous one (after precompression: they bring their own .gz/.br), and the total.
-  integrations: [progressStart(), prepare(), searchIndex(), precompress(), pageReuse(), progressEnd()],
+  integrations: [progressStart(), imageMirror(), prepare(), searchIndex(), precompress(), pageReuse(), progressEnd()],
 });

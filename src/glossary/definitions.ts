@@ -3,6 +3,7 @@
 // question such as `啥叫X` / `X是什么`. Each shape gets a weight; answers to a question about the term get a bonus,
 // questions themselves are never definitions.
 import { termWords } from './glossary.ts';
+import { dayRef } from '../model/ids.ts';
 import type { Day, Message, Term } from '../model/types.ts';
 
 export type DefinitionPattern = 'colon' | 'refers-to' | 'is' | 'so-called' | 'answer';
@@ -19,6 +20,38 @@ export interface Definition {
   score: number;
   /** Id of the question this message answers, when it does. */
   answers: string | null;
+  /** A link or an advertisement is the substance (see spamLikeness): ranked below every real explanation. */
+  spamLike: boolean;
+}
+
+// Spam-like candidates: the pattern matched (`分录流水：就是把钱转到 http://…`) but what follows is a link to
+// go to or an offer to contact someone, not an explanation. Advertisement wording seen in such groups:
+// contact handles, QR codes, agency and fee offers.
+const URL_RE = /(?:https?:\/\/|www\.)[^\s\u3000，。；！？、）)】」]+/gi;
+const AD_RE = /加(?:我)?(?:微信|v信|vx|q|qq)|微信号|vx[:：]|扫码|二维码|联系(?:电话|方式|我)|私聊|代理|招商|加盟|返佣|优惠|低价|免费(?:领|送|试)|办理|出售|包过|秒到|费率低至|点击(?:链接|下方)/gi;
+/** Characters of explanation needed once links and the term itself are taken out. */
+const MIN_SUBSTANCE = 8;
+/** At or above this, a candidate counts as spam-like. */
+export const SPAM_LIKE = 0.5;
+
+/**
+ * How much a candidate definition looks like a link drop or an advertisement, 0 (a real explanation) to 1.
+ * Pure: the text of the candidate and the words of the term. Links that leave less than MIN_SUBSTANCE characters
+ * of explanation count fully; a link longer than the rest of the text counts a quarter (a reference beside a real
+ * explanation is fine); each advertisement phrase half.
+ */
+export function spamLikeness(text: string, words: readonly string[]): number {
+  const urls = text.match(URL_RE) ?? [];
+  const withoutUrls = text.replace(URL_RE, ' ');
+  const substance = [...words].sort((a, b) => b.length - a.length)
+    .reduce((t, w) => t.split(w).join(''), withoutUrls)
+    .replace(URL_RE, '')
+    .replace(/[\s\p{P}\p{S}]/gu, '').length;
+  let score = 0;
+  if (urls.length > 0 && substance < MIN_SUBSTANCE) score += 1;
+  else if (urls.length > 0 && urls.join('').length * 2 > text.replace(/\s/g, '').length) score += 0.25;
+  score += 0.5 * (text.match(AD_RE)?.length ?? 0);
+  return Math.min(1, score);
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -98,6 +131,17 @@ function patternsOf(w: string): [DefinitionPattern, number, RegExp][] {
   return tests;
 }
 
+/** Best first: every real explanation before any spam-like one, then by score, then by id (stable). */
+export function byRank(a: Definition, b: Definition): number {
+  return Number(a.spamLike) - Number(b.spamLike) || b.score - a.score || a.messageId.localeCompare(b.messageId);
+}
+
+/** The order a page lists chosen definitions in: real explanations by time, then spam-like ones by time. */
+export function inReadingOrder(defs: readonly Definition[]): Definition[] {
+  const when = (d: Definition) => `${dayRef(d.day).date} ${d.time}`;
+  return [...defs].sort((a, b) => Number(a.spamLike) - Number(b.spamLike) || when(a).localeCompare(when(b)) || a.messageId.localeCompare(b.messageId));
+}
+
 /** Definitions of a term found in the days' messages, best first. */
 export function findDefinitions(term: Term, days: Day[], opts: { limit?: number; /** every glossary word, so a bare list of terms is not an answer */ vocabulary?: string[] } = {}): Definition[] {
   const words = termWords(term);
@@ -143,9 +187,11 @@ export function findDefinitions(term: Term, days: Day[], opts: { limit?: number;
       const key = snippet.replace(/\s+/g, '');
       if (seen.has(key)) continue; // the same sentence quoted again by someone else
       seen.add(key);
-      out.push({ messageId: m.id, day: m.day, seq: m.seq, time: m.time, speaker: m.speaker, snippet, pattern, score: Math.round(score * 100) / 100, answers: replyTo && pattern ? replyTo.id : null });
+      // Judged on the whole message: a snippet stops at the first sentence end, the advertisement may follow.
+      const spamLike = spamLikeness(text, words) >= SPAM_LIKE;
+      out.push({ messageId: m.id, day: m.day, seq: m.seq, time: m.time, speaker: m.speaker, snippet, pattern, score: Math.round(score * 100) / 100, answers: replyTo && pattern ? replyTo.id : null, spamLike });
     }
   }
-  out.sort((a, b) => b.score - a.score || a.messageId.localeCompare(b.messageId));
+  out.sort(byRank);
   return opts.limit ? out.slice(0, opts.limit) : out;
 }

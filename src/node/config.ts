@@ -19,8 +19,23 @@ export interface SemanticConfig {
   cacheDir: string;
 }
 
+/** Mirroring the images the logs point to into the site (off unless asked for; see README "Images"). */
+export interface ImagesConfig {
+  mirror: boolean;
+  /** Larger downloads are refused (the image stays a hot link). */
+  maxBytes: number;
+  /** A download that has not finished by then is given up. */
+  timeoutMs: number;
+  /** Where mirrored images and their URL index are kept between builds. */
+  cacheDir: string;
+}
+
+export const DEFAULT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_IMAGE_TIMEOUT_MS = 15_000;
+
 export interface Config {
   semantic: SemanticConfig;
+  images: ImagesConfig;
   /**
    * The public origin the site is served at (https://host), from $CKA_SITE or "site"; undefined when unset. Canonical
    * links, the sitemap, robots.txt and the feed need it (see src/site/origin.ts).
@@ -32,7 +47,7 @@ export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 
 export function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Config {
   const file = join(root, 'archive.config.json');
-  let raw: { semantic?: Partial<SemanticConfig>; site?: unknown } = {};
+  let raw: { semantic?: Partial<SemanticConfig>; site?: unknown; images?: Partial<Record<keyof ImagesConfig, unknown>> } = {};
   if (existsSync(file)) {
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -46,8 +61,21 @@ export function loadConfig(root = process.cwd(), env: NodeJS.ProcessEnv = proces
   if (raw.site !== undefined && typeof raw.site !== 'string') throw new Error(`${file}: "site" must be a string such as "https://archive.example.org"`);
   const siteValue = env.CKA_SITE || raw.site || undefined;
   const site = siteValue === undefined ? undefined : parseSiteOrigin(siteValue, env.CKA_SITE ? 'CKA_SITE' : `${file}: "site"`);
+  const im = raw.images ?? {};
+  const positive = (name: string, envValue: string | undefined, fileValue: unknown, fallback: number) => {
+    const v = envValue !== undefined && envValue !== '' ? Number(envValue) : fileValue === undefined ? fallback : fileValue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`${envValue !== undefined && envValue !== '' ? name : `${file}: "images.${name}"`} must be a positive number`);
+    return v;
+  };
+  const images: ImagesConfig = {
+    mirror: env.CKA_MIRROR_IMAGES !== undefined && env.CKA_MIRROR_IMAGES !== '' ? env.CKA_MIRROR_IMAGES === '1' : im.mirror === true,
+    maxBytes: positive('CKA_IMAGE_MAX_BYTES', env.CKA_IMAGE_MAX_BYTES, im.maxBytes, DEFAULT_IMAGE_MAX_BYTES),
+    timeoutMs: positive('CKA_IMAGE_TIMEOUT_MS', env.CKA_IMAGE_TIMEOUT_MS, im.timeoutMs, DEFAULT_IMAGE_TIMEOUT_MS),
+    cacheDir: resolve(root, typeof im.cacheDir === 'string' ? im.cacheDir : join(cacheRoot, 'images')),
+  };
   return {
     site,
+    images,
     semantic: {
       model,
       modelDir: resolve(root, env.CKA_MODEL_DIR || s.modelDir || 'models'),

@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../node/load.ts';
 import { viewModel } from '../site/model.ts';
-import { dayUrl, groupUrl, personUrl, termUrl, threadUrl, topicUrl } from '../site/urls.ts';
+import { dayPartUrl, dayUrl, groupUrl, peoplePageUrl, personUrl, termUrl, threadPartUrl, threadUrl, topicUrl } from '../site/urls.ts';
+import { PEOPLE_PER_PAGE, dayStarts, pageCount, threadStarts } from '../site/pagination.ts';
 import { xmlEscape } from '../site/xml.ts';
 import { absoluteUrl } from '../site/origin.ts';
 
@@ -18,6 +19,10 @@ export const GET: APIRoute = ({ site }) => {
     ...a.topics.map((t): [string, string | undefined] => [topicUrl(t.slug), undefined]),
     ...a.speakers.map((s): [string, string | undefined] => [personUrl(s.id), undefined]),
     ...a.terms.map((t): [string, string | undefined] => [termUrl(t.slug), undefined]),
+    // Later parts of busy days, long threads and the people list (src/site/pagination.ts).
+    ...a.days.flatMap((d) => (dayStarts(vm.pages, d.id) ?? []).slice(1).map((_, i): [string, string | undefined] => [dayPartUrl(d.id, i + 2), d.date])),
+    ...a.threads.flatMap((t) => (threadStarts(vm.pages, t.id) ?? []).slice(1).map((_, i): [string, string | undefined] => [threadPartUrl(t.id, i + 2), dateOf(t.day)])),
+    ...Array.from({ length: pageCount(a.speakers.length, PEOPLE_PER_PAGE) - 1 }, (_, i): [string, string | undefined] => [peoplePageUrl(i + 2), undefined]),
   ];
   // The protocol requires absolute <loc>; without a configured site the sitemap stays empty (and robots.txt omits it).
   const body = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,7 @@
 // Builds the search index files from an Archive. Pure over its input: files go out through `emit`, so the
 // Astro integration, the CLI tests and the benchmark all write (or just measure) the same bytes.
 import type { Archive, Thread } from '../model/types.ts';
+import { planPages } from '../site/pagination.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
 import { writeShard, type ShardEntry } from './shard.ts';
 import {
@@ -208,6 +209,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     groups: archive.groups.map((g) => ({ slug: g.slug, name: g.name })),
     topics: archive.topics.map((t) => ({ slug: t.slug, name: t.name })),
     dates: [dates[0] ?? '', dates[dates.length - 1] ?? ''],
+    pages: planPages(archive.days, archive.threads),
   };
   write('manifest.json', JSON.stringify(manifest));
   const facets: Facets = {

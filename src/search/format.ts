@@ -18,6 +18,8 @@
 // normalized text (offsets from POS - 1 on are stored as POS - 1, "far"). So one lookup gives both which
 // messages hold a token, how often (term frequency) and where (a longer term's tokens side by side).
 
+import type { PagePlan } from '../site/pagination.ts';
+
 export const FORMAT_VERSION = 4;
 /** Offsets per message in a posting id; the last one means "at POS - 1 or beyond". */
 export const POS = 1024;
@@ -40,6 +42,8 @@ export interface Manifest {
   topics: { slug: string; name: string }[];
   /** [first, last] date of the archive. */
   dates: [string, string];
+  /** Busy days and long threads cut into parts (src/site/pagination.ts), so result links reach the right part. */
+  pages?: PagePlan;
 }
 
 /** Role of a message in its thread; ranking weighs questions, then answers. */

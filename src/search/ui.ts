@@ -7,6 +7,7 @@ import type { AskResult, GlossaryCard, PastQuestion } from './ask.ts';
 import type { Manifest } from './format.ts';
 import { dayUrl, messageUrl, termUrl, threadMessageUrl, threadUrl } from '../site/urls.ts';
 import { siteHref } from '../site/safe-url.ts';
+import { EMPTY_PLAN } from '../site/pagination.ts';
 import { speakerLabel } from '../model/labels.ts';
 
 /** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
@@ -102,13 +103,14 @@ export function mountSearch(root: HTMLElement): void {
   };
 
   const topicName = (slug: string) => manifest?.topics.find((t) => t.slug === slug)?.name ?? slug;
+  const plan = () => manifest?.pages ?? EMPTY_PLAN;
   const groupName = (slug: string) => manifest?.groups.find((g) => g.slug === slug)?.name ?? slug;
 
   function renderThread(t: ThreadHit, i: number): HTMLLIElement {
     const li = el('li', { class: 'result', id: `r${i}`, 'aria-current': 'false' });
     const title = t.title || t.best.text.slice(0, 40);
     // The thread page, scrolled to (and highlighting) the best message; a message outside any thread: its day.
-    const target = href(t.best.threadId ? threadMessageUrl(t.best.threadId, t.best.seq) : messageUrl(t.best.id));
+    const target = href(t.best.threadId ? threadMessageUrl(t.best.threadId, t.best.seq, plan()) : messageUrl(t.best.id, plan()));
     li.append(el('h3', {}, el('a', { class: 'result-link', href: target }, title)));
     const meta = el('p', { class: 'result-meta' });
     meta.append(el('a', { href: href(dayUrl(t.day)) }, `${groupName(t.group)} · ${t.date}`));
@@ -119,7 +121,7 @@ export function mountSearch(root: HTMLElement): void {
     for (const c of t.context) {
       const cut = clip(c.text, c.ranges);
       const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
-      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`)) }, speakerLabel(c.speaker)), '：');
+      item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`, plan())) }, speakerLabel(c.speaker)), '：');
       item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
       ctx.append(item);
     }

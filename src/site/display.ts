@@ -11,7 +11,7 @@ import { personUrl, termUrl } from './urls.ts';
 export type DisplayPart =
   | { kind: 'text'; text: string }
   /** A glossary term inside text; `href` is the site path of its page. */
-  | { kind: 'term'; text: string; href: string }
+  | { kind: 'term'; text: string; href: string; slug: string }
   /** An http(s) link; `href` is safeHttpUrl's serialization (escape `&` for HTML with escapeUrlAttr). */
   | { kind: 'link'; text: string; href: string }
   /** A link whose target is not http(s): its title and target as text. */
@@ -37,7 +37,7 @@ function textParts(text: string, spans: TermSpans | undefined, out: DisplayPart[
   let at = 0;
   for (const s of spans(text)) {
     if (s.start > at) out.push({ kind: 'text', text: text.slice(at, s.start) });
-    out.push({ kind: 'term', text: text.slice(s.start, s.end), href: termUrl(s.slug) });
+    out.push({ kind: 'term', text: text.slice(s.start, s.end), href: termUrl(s.slug), slug: s.slug });
     at = s.end;
   }
   if (at < text.length) out.push({ kind: 'text', text: text.slice(at) });

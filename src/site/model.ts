@@ -5,6 +5,7 @@ import type { Archive, Day, Group, Message, Speaker, Thread, Topic } from '../mo
 import { colourAt } from './palette.ts';
 import { secondsOfDay } from '../text/time.ts';
 import { processMemo } from '../pipeline/process-memo.ts';
+import { planPages, type PagePlan } from './pagination.ts';
 
 export interface ViewModel {
   archive: Archive;
@@ -38,6 +39,8 @@ export interface ViewModel {
   firstDate: string;
   lastDate: string;
   message: (id: string) => Message | undefined;
+  /** Where busy days and long threads are cut into parts; pass it to messageUrl / threadMessageUrl. */
+  pages: PagePlan;
 }
 
 const cache = processMemo<Archive, ViewModel>('view-model');
@@ -107,6 +110,7 @@ export function viewModel(archive: Archive): ViewModel {
     firstDate: dates[0] ?? '',
     lastDate: dates[dates.length - 1] ?? '',
     message: (id) => index.message.get(id),
+    pages: planPages(archive.days, archive.threads),
   };
   cache.set(archive, vm);
   return vm;

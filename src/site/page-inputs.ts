@@ -8,6 +8,7 @@ import type { Speaker, Term, Thread } from '../model/types.ts';
 import type { ViewModel } from './model.ts';
 import type { RelatedItem } from '../semantic/related.ts';
 import { dayUrl, threadUrl } from './urls.ts';
+import { dayStarts, threadStarts } from './pagination.ts';
 
 export type ReusableRoute = 'day' | 'thread';
 
@@ -48,6 +49,8 @@ function daySlice(vm: ViewModel, dayId: string): unknown {
     colours: threads.map((t) => vm.threadColour.get(t.id) ?? null),
     neighbours: [sameGroup[i - 1]?.id ?? null, sameGroup[i + 1]?.id ?? null],
     speakers: [...speakers].sort().map((id) => speakerSlice(vm.speaker.get(id))),
+    // Where the day and its threads are cut into parts: message links and the parts nav follow it.
+    parts: [dayStarts(vm.pages, dayId) ?? null, threads.map((t) => threadStarts(vm.pages, t.id) ?? null)],
   };
 }
 

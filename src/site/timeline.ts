@@ -9,6 +9,8 @@ export interface TimelineThreadInput {
   title: string;
   /** HH:MM:SS of each message of the thread, in thread order. */
   times: string[];
+  /** Its colour when it has one already (a part of a busy day draws some of the day's threads, in the day's colours). */
+  colour?: string;
 }
 
 export interface TimelineLane {
@@ -68,7 +70,7 @@ export function layoutTimeline(threads: TimelineThreadInput[], maxRows = 16): Ti
       rowEnds[row] = s.hi;
     }
     return {
-      threadId: s.t.id, title: s.t.title, colour: colourAt(i), row, x0: x(s.lo), x1: x(s.hi),
+      threadId: s.t.id, title: s.t.title, colour: s.t.colour ?? colourAt(i), row, x0: x(s.lo), x1: x(s.hi),
       ticks: s.secs.map(x), start: fmt(s.lo), end: fmt(s.hi), count: s.secs.length,
     };
   });

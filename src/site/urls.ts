@@ -3,6 +3,7 @@
 import { dayRef, messageRef, threadRef } from '../model/ids.ts';
 import { boundSlug } from '../text/slug.ts';
 import { safeHttpUrl } from './safe-url.ts';
+import { dayStarts, partOf, threadStarts, type PagePlan } from './pagination.ts';
 
 /** Decodes a slug that may already be percent-encoded; leaves it alone when it is not valid encoding. */
 export function decodeSlug(slug: string): string {
@@ -33,15 +34,27 @@ const seg = (slug: string) => encodeURIComponent(pathSlug(slug));
 export const groupUrl = (group: string) => `/${seg(group)}/`;
 /** Day id `<group>/<date>` -> `/<group>/<date>/` */
 export const dayUrl = (dayId: string) => { const d = dayRef(dayId); return `/${seg(d.group)}/${seg(d.date)}/`; };
-/** Message id `<group>/<date>/<seq>` -> `/<group>/<date>/#m<seq>` */
-export function messageUrl(messageId: string): string {
+/**
+ * Part `part` of a day cut into parts (src/site/pagination.ts): the first part is the day's own URL, so every
+ * link made before days were cut keeps its meaning; later parts are `/<group>/<date>/p<part>/`.
+ */
+export const dayPartUrl = (dayId: string, part: number) => (part <= 1 ? dayUrl(dayId) : `${dayUrl(dayId)}p${part}/`);
+/**
+ * Message id `<group>/<date>/<seq>` -> `/<group>/<date>/#m<seq>`, or the part of the day that shows it
+ * (`/<group>/<date>/p<part>/#m<seq>`). The one decision of where a message lives, for pages, search and feed.
+ */
+export function messageUrl(messageId: string, plan: PagePlan): string {
   const m = messageRef(messageId);
-  return `${dayUrl(m.day)}#m${m.seq}`;
+  return `${dayPartUrl(m.day, partOf(dayStarts(plan, m.day), m.seq))}#m${m.seq}`;
 }
 /** Thread id `<group>/<date>/t<seq>` -> `/<group>/<date>/t<seq>/` */
 export const threadUrl = (threadId: string) => { const t = threadRef(threadId); return `${dayUrl(t.day)}t${t.seq}/`; };
+/** Part `part` of a long thread: the first part is the thread's URL, later ones `/<group>/<date>/t<seq>/p<part>/`. */
+export const threadPartUrl = (threadId: string, part: number) => (part <= 1 ? threadUrl(threadId) : `${threadUrl(threadId)}p${part}/`);
 /** A message shown inside its thread page: `/<group>/<date>/t<seq>/#m<message seq>` (search results land here). */
-export const threadMessageUrl = (threadId: string, seq: number) => `${threadUrl(threadId)}#m${seq}`;
+export const threadMessageUrl = (threadId: string, seq: number, plan: PagePlan) => `${threadPartUrl(threadId, partOf(threadStarts(plan, threadId), seq))}#m${seq}`;
+/** Page `page` of the people list: `/people/`, then `/people/page/<n>/` (two segments: no person slug has a `/`). */
+export const peoplePageUrl = (page: number) => (page <= 1 ? '/people/' : `/people/page/${page}/`);
 export const topicUrl = (slug: string) => `/topics/${seg(slug)}/`;
 export const personUrl = (id: string) => `/people/${seg(id)}/`;
 export const termUrl = (slug: string) => `/glossary/${seg(slug)}/`;

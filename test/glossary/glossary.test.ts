@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { buildArchive, indexArchive } from '../../src/pipeline/archive.ts';
 import { compileTermWords, linkTerms, parseGlossaryEntry, termSpansWith, termWords } from '../../src/glossary/glossary.ts';
-import { asksAbout, findDefinitions } from '../../src/glossary/definitions.ts';
+import { asksAbout, findDefinitions, inReadingOrder, spamLikeness, SPAM_LIKE } from '../../src/glossary/definitions.ts';
 import { concordance, cooccurringTerms, occurrencesByMonth } from '../../src/glossary/concordance.ts';
 import { discoverTerms } from '../../src/glossary/term-discovery.ts';
 import { glossaryCandidates } from '../../src/glossary/term-candidates.ts';
@@ -121,6 +121,36 @@ describe('definitions found in the chat', () => {
     expect(by.has('己')).toBe(false);
     expect(asksAbout('分录流水是什么', ['分录流水'])).toBe(true);
     expect(asksAbout('分录流水是先记的', ['分录流水'])).toBe(false);
+  });
+});
+
+describe('spam-like definitions', () => {
+  const words = ['分录流水'];
+  it('scores a link or an advertisement as the substance, not an explanation with a link beside it', () => {
+    expect(spamLikeness('分录流水：就是把钱转到 http://pay.example.com/abc?ref=1', words)).toBeGreaterThanOrEqual(SPAM_LIKE);
+    expect(spamLikeness('分录流水就是 www.example.cn', words)).toBeGreaterThanOrEqual(SPAM_LIKE);
+    expect(spamLikeness('分录流水对接找我，加微信 abc123，费率低至千二，秒到', words)).toBeGreaterThanOrEqual(SPAM_LIKE);
+    expect(spamLikeness('分录流水：每个交易类型对应的会计分录的流水', words)).toBe(0);
+    expect(spamLikeness('分录流水是按借贷记的会计流水，给总账报表用，详见 https://example.org/ledger', words)).toBeLessThan(SPAM_LIKE);
+  });
+
+  it('ranks spam-like candidates below every real explanation, and lists the chosen ones in time order', () => {
+    const t = mk('x', '分录流水');
+    const day = fakeDay([
+      ['甲', '分录流水：就是把钱转到 http://pay.example.com/abc'],
+      ['乙', '分录流水就是会计分录的流水，借贷平衡'],
+      ['丙', '分录流水：加微信 abc123 了解详情，代理费率低'],
+      ['丁', '分录流水是给总账报表用的'],
+    ]);
+    const defs = findDefinitions(t, [day]);
+    // 甲 matched the strongest pattern (X：) but its substance is a link.
+    expect(defs.length).toBe(4);
+    const spamAt = defs.findIndex((d) => d.spamLike);
+    expect(spamAt).toBeGreaterThan(0);
+    expect(defs.slice(spamAt).every((d) => d.spamLike)).toBe(true);
+    expect(defs.filter((d) => d.spamLike).map((d) => d.speaker).sort()).toEqual(['丙', '甲']);
+    // Reading order: real explanations by time (乙 10:00:01 before 丁 10:00:03), then the spam-like ones.
+    expect(inReadingOrder(defs).map((d) => d.speaker)).toEqual(['乙', '丁', '甲', '丙']);
   });
 });
 

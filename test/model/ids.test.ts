@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayId, dayRef, messageId, parseDayId, parseMessageId, parseThreadId, threadId, threadRef } from '../../src/model/ids.ts';
 import { dayUrl, messageUrl, threadUrl } from '../../src/site/urls.ts';
+import { EMPTY_PLAN } from '../../src/site/pagination.ts';
 
 describe('the id grammar', () => {
   it('makes day, message and thread ids as DESIGN writes them', () => {
@@ -29,7 +30,7 @@ describe('the id grammar', () => {
 
   it('gives the page URLs of the contract', () => {
     expect(dayUrl('devarch/2018-08-08')).toBe('/devarch/2018-08-08/');
-    expect(messageUrl('devarch/2018-08-08/12')).toBe('/devarch/2018-08-08/#m12');
+    expect(messageUrl('devarch/2018-08-08/12', EMPTY_PLAN)).toBe('/devarch/2018-08-08/#m12');
     expect(threadUrl('devarch/2018-08-08/t3')).toBe('/devarch/2018-08-08/t3/');
   });
 });

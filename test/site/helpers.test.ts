@@ -4,7 +4,8 @@ import { layoutTimeline } from '../../src/site/timeline.ts';
 import { buildCalendar, levelOf } from '../../src/site/calendar.ts';
 import { barGeometry, monthRange, monthlySeries, peak } from '../../src/site/trend.ts';
 import { discussionPosting, serializeJsonLd } from '../../src/site/jsonld.ts';
-import { dayUrl, messageUrl, pathSlug, personUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
+import { dayUrl, messageUrl, pathSlug, peoplePageUrl, personUrl, threadMessageUrl, threadUrl, topicUrl } from '../../src/site/urls.ts';
+import { EMPTY_PLAN } from '../../src/site/pagination.ts';
 import { isoDateTime, truncate, zhDate, zhWeekday } from '../../src/site/format.ts';
 import { xmlEscape } from '../../src/site/xml.ts';
 import { safeHttpUrl } from '../../src/site/safe-url.ts';
@@ -14,7 +15,17 @@ describe('urls', () => {
   it('follows the DESIGN contract', () => {
     expect(dayUrl('devarch/2018-08-08')).toBe('/devarch/2018-08-08/');
     expect(threadUrl('devarch/2018-08-08/t12')).toBe('/devarch/2018-08-08/t12/');
-    expect(messageUrl('devarch/2018-08-08/37')).toBe('/devarch/2018-08-08/#m37');
+    expect(messageUrl('devarch/2018-08-08/37', EMPTY_PLAN)).toBe('/devarch/2018-08-08/#m37');
+    // A day cut into parts: the first part keeps the day's URL, a later part has its own, the anchor is kept.
+    const plan = { days: { 'devarch/2018-08-08': [1, 300, 650] }, threads: { 'devarch/2018-08-08/t5': [5, 420] } };
+    expect(messageUrl('devarch/2018-08-08/299', plan)).toBe('/devarch/2018-08-08/#m299');
+    expect(messageUrl('devarch/2018-08-08/300', plan)).toBe('/devarch/2018-08-08/p2/#m300');
+    expect(messageUrl('devarch/2018-08-08/900', plan)).toBe('/devarch/2018-08-08/p3/#m900');
+    expect(messageUrl('devarch/2018-08-09/900', plan)).toBe('/devarch/2018-08-09/#m900');
+    expect(threadMessageUrl('devarch/2018-08-08/t5', 419, plan)).toBe('/devarch/2018-08-08/t5/#m419');
+    expect(threadMessageUrl('devarch/2018-08-08/t5', 420, plan)).toBe('/devarch/2018-08-08/t5/p2/#m420');
+    expect(peoplePageUrl(1)).toBe('/people/');
+    expect(peoplePageUrl(3)).toBe('/people/page/3/');
     expect(topicUrl('clearing')).toBe('/topics/clearing/');
   });
   it('encodes a slug exactly once, whether or not it arrives percent-encoded', () => {
