@@ -1,14 +1,31 @@
 // Builds the Astro site from a content folder into an output folder, for tests.
 // Each build gets its own Astro cache folder so that two builds in parallel workers cannot collide.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The fixture site (a handful of real days, test/helpers/fixture.ts), built once per test run by test/global-setup.ts. */
 export const MAIN_SITE = join(ROOT, '.test-sites/main');
 
+let builds = 0;
+
 export function buildSite(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): void {
+  // Astro stages a build whose outDir lies outside the project in the project's shared .astro/ folder, so two such
+  // builds at once (parallel test workers) break each other: build inside the project, then copy out.
+  const inside = !relative(ROOT, resolve(outDir)).startsWith('..');
+  if (!inside) {
+    const staged = join(ROOT, '.test-sites', `staged-${process.pid}-${++builds}`);
+    rmSync(staged, { recursive: true, force: true });
+    try {
+      buildSite(contentDir, staged, { CKA_CACHE_DIR: `${resolve(outDir)}.cache`, ...extraEnv });
+      mkdirSync(outDir, { recursive: true });
+      cpSync(staged, outDir, { recursive: true });
+    } finally {
+      rmSync(staged, { recursive: true, force: true });
+    }
+    return;
+  }
   mkdirSync(outDir, { recursive: true });
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
     cwd: ROOT,
