@@ -29,7 +29,7 @@ describe('display form of segments', () => {
     const spans = (t: string) => { const i = t.indexOf('分录流水'); return i < 0 ? [] : [{ start: i, end: i + 4, slug: 'ledger-entries' }]; };
     const parts = displayParts(segs, spans);
     expect(parts[0]).toEqual({ kind: 'mention', text: '@张三', href: '/people/zhang-san/' });
-    expect(parts).toContainEqual({ kind: 'term', text: '分录流水', href: '/glossary/ledger-entries/' });
+    expect(parts).toContainEqual({ kind: 'term', text: '分录流水', href: '/glossary/ledger-entries/', slug: 'ledger-entries' });
     expect(parts.filter((p) => p.kind === 'emoji').map((p) => p.kind === 'emoji' && [p.label, p.glyph !== null])).toEqual([['[捂脸]', true], ['[Smile]', expect.any(Boolean)]]);
   });
 
