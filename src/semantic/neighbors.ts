@@ -5,6 +5,7 @@
 // for dense vectors, from random-projection buckets (sign of the projection on a few random hyperplanes, several
 // tables). Only candidates get an exact cosine; the work grows with n · (postings of rare tokens + bucket size).
 import type { SparseVector } from './tfidf.ts';
+import { mulberry32 } from '../model/random.ts';
 
 export interface Neighbor {
   index: number;
@@ -189,17 +190,8 @@ function best(scored: Neighbor[], limit: number): Neighbor[] {
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit);
 }
 
-/** Deterministic PRNG (mulberry32): the same archive always gets the same buckets, so builds are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the same archive always gets the same buckets, so builds are reproducible. */
+const prng = mulberry32;
 
 export interface BucketOptions {
   tables?: number;

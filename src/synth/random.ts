@@ -1,5 +1,6 @@
 // Seeded randomness for the synthetic archive: the same seed must give byte-identical archives,
 // so nothing here may touch Math.random or the clock.
+import { mulberry32 } from '../model/random.ts';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -10,16 +11,9 @@ export interface Rng {
   pick<T>(xs: readonly T[]): T;
 }
 
-/** mulberry32: tiny, fast, good enough for sampling (not for cryptography). */
+/** Sampling helpers over the one seeded PRNG (src/model/random.ts). */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -4,6 +4,7 @@
 import { NO_TOPIC_FAMILY } from '../eval/topics.ts';
 import { isSubstantive } from './substance.ts';
 import type { Thread } from '../model/types.ts';
+import { mulberry32 } from '../model/random.ts';
 
 export interface Coverage {
   /** Threads of the archive, and those with substance. */
@@ -29,17 +30,8 @@ export function topicCoverage(threads: readonly Thread[], textsOf: (t: Thread) =
   };
 }
 
-/** mulberry32: a tiny seeded PRNG, so a sample can be drawn again by anyone with the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a sample can be drawn again by anyone with the same seed. */
+export const seededRandom = mulberry32;
 
 /** n threads carrying `slug`, drawn without replacement (partial Fisher–Yates over the id-sorted list). */
 export function sampleTopic(threads: readonly Thread[], slug: string, n: number, seed: number): Thread[] {

@@ -1,0 +1,14 @@
+// The one seeded PRNG (mulberry32: tiny, fast, good enough for sampling, not for cryptography). Seeded randomness
+// keeps builds, samples and synthetic archives reproducible: nothing that must repeat may touch Math.random.
+
+/** Uniform numbers in [0, 1), the same sequence for the same seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
