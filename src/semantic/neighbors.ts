@@ -107,19 +107,30 @@ export function sparseNeighbors(p: PackedSparse, queries: number, targets: numbe
       for (const j of extra(q)) if (!seen.has(j) && allowed(q, j)) (seen.add(j), cand.push(j));
     }
     // 2. Exact cosine for the candidates (all tokens, common ones included).
-    for (let k = 0; k < ids.length; k++) dense[ids[k]!] = ws[k]!;
-    const scored: Neighbor[] = [];
-    for (const j of cand) {
-      const jid = p.ids[j]!;
-      const jw = p.weights[j]!;
-      let s = 0;
-      for (let k = 0; k < jid.length; k++) s += dense[jid[k]!]! * jw[k]!;
-      if (s > opts.min) scored.push({ index: j, score: s });
-    }
-    for (let k = 0; k < ids.length; k++) dense[ids[k]!] = 0;
-    out.push(best(scored, opts.limit));
+    out.push(exactNeighbors(p, q, cand, dense, opts));
   }
   return out;
+}
+
+/**
+ * The best `opts.limit` of `targets` by exact cosine with query `q`: the query is scattered into `dense` (all zero
+ * on entry, and again on return), each target's sparse weights are dotted with it. Shared by the candidate search
+ * and its all-pairs reference, so the two differ only in which targets they score.
+ */
+function exactNeighbors(p: PackedSparse, q: number, targets: Iterable<number>, dense: Float64Array, opts: NeighborOptions): Neighbor[] {
+  const ids = p.ids[q]!;
+  const ws = p.weights[q]!;
+  for (let k = 0; k < ids.length; k++) dense[ids[k]!] = ws[k]!;
+  const scored: Neighbor[] = [];
+  for (const j of targets) {
+    const jid = p.ids[j]!;
+    const jw = p.weights[j]!;
+    let s = 0;
+    for (let k = 0; k < jid.length; k++) s += dense[jid[k]!]! * jw[k]!;
+    if (s > opts.min) scored.push({ index: j, score: s });
+  }
+  for (let k = 0; k < ids.length; k++) dense[ids[k]!] = 0;
+  return best(scored, opts.limit);
 }
 
 /**
@@ -168,20 +179,9 @@ export function sparseNeighborsExhaustive(p: PackedSparse, queries: number, targ
   const dense = new Float64Array(p.vocabSize);
   const out: Neighbor[][] = [];
   for (let q = 0; q < queries; q++) {
-    const ids = p.ids[q]!;
-    const ws = p.weights[q]!;
-    for (let k = 0; k < ids.length; k++) dense[ids[k]!] = ws[k]!;
-    const scored: Neighbor[] = [];
-    for (let j = 0; j < targets; j++) {
-      if (!allowed(q, j)) continue;
-      const jid = p.ids[j]!;
-      const jw = p.weights[j]!;
-      let s = 0;
-      for (let k = 0; k < jid.length; k++) s += dense[jid[k]!]! * jw[k]!;
-      if (s > opts.min) scored.push({ index: j, score: s });
-    }
-    for (let k = 0; k < ids.length; k++) dense[ids[k]!] = 0;
-    out.push(best(scored, opts.limit));
+    const all: number[] = [];
+    for (let j = 0; j < targets; j++) if (allowed(q, j)) all.push(j);
+    out.push(exactNeighbors(p, q, all, dense, opts));
   }
   return out;
 }
