@@ -3,18 +3,12 @@
 // shards, sitemap, feed, .gz and .br. The rebuild follows `add` of a new day and an edit of an existing day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { filesUnder } from '../helpers/files.ts';
 import { ARCHIVE, ROOT, cli, tempContent } from '../helpers/content.ts';
 
-function files(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) files(p, out);
-    else out.push(p);
-  }
-  return out;
-}
+const files = filesUnder;
 
 function npmBuild(content: string, out: string, cache: string) {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts', out], {

@@ -5,7 +5,7 @@ import { loadArchive } from '../../src/node/load.ts';
 import { indexArchive, threadHolding } from '../../src/pipeline/archive.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { buildAskIndex } from '../../src/search/ask-build.ts';
-import { SearchClient } from '../../src/search/client.ts';
+import { recordingClient } from '../helpers/search-client.ts';
 import { findTerm, normalize } from '../../src/text/tokenize.ts';
 import type { Archive } from '../../src/model/types.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
@@ -17,16 +17,8 @@ beforeAll(() => {
   buildSearchIndex(archive, (p, c) => files.set(p, c));
   buildAskIndex(archive, (p, c) => files.set(p, c));
 });
-function client() {
-  const fetched: string[] = [];
-  const c = new SearchClient(async (p) => {
-    fetched.push(p);
-    const f = files.get(p);
-    if (f === undefined) throw new Error(`missing ${p}`);
-    return f;
-  });
-  return { c, fetched };
-}
+/** A fresh client (nothing cached) that records the files it fetches. */
+const client = () => recordingClient(files);
 const gz = (paths: string[]) => [...new Set(paths)].reduce((n, p) => n + gzipSync(files.get(p)!).length, 0);
 
 describe('question search', () => {

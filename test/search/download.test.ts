@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/node/load.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
-import { SearchClient } from '../../src/search/client.ts';
+import { recordingClient } from '../helpers/search-client.ts';
 import type { Archive } from '../../src/model/types.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
 
@@ -16,16 +16,7 @@ beforeAll(() => {
 });
 
 /** A fresh client (nothing cached) that records the files it fetches. */
-function client() {
-  const fetched: string[] = [];
-  const c = new SearchClient(async (p) => {
-    fetched.push(p);
-    const f = files.get(p);
-    if (f === undefined) throw new Error(`missing ${p}`);
-    return f;
-  });
-  return { c, fetched };
-}
+const client = () => recordingClient(files);
 
 describe('first-query downloads', () => {
   it.each(['流水', '对账', 'err', '支付宝', '分录流水'])('%s: text for the shown threads only, however many messages match', async (q) => {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
+import { filesUnder } from '../helpers/files.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { MAIN_SITE, ROOT } from '../helpers/site.ts';
 import { MIN_BYTES, PRECOMPRESSED_EXTENSIONS } from '../../src/integrations/precompress.ts';
@@ -14,14 +15,7 @@ import { fixtureLogsDir } from '../helpers/fixture.ts';
 
 const STAGES = ['bundle', 'read logs', 'parse+threads', 'view model', 'related', 'glossary', 'term vectors', 'questions', 'pages', 'search index', 'question index', 'precompress', 'reuse', 'total'];
 
-function files(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) files(p, out);
-    else out.push(p);
-  }
-  return out;
-}
+const files = filesUnder;
 
 function npmBuild(out: string, env: Record<string, string>) {
   return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts', out], {
