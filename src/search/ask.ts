@@ -98,6 +98,17 @@ export async function askSearch(client: SearchClient, query: string, opts: Searc
   // or for the card of a glossary term the query names.
   const plain = understand(query, lexiconOf(m, null));
   if (!plain.question) {
+    // A common term's first pages are precomputed (src/search/heads.ts): the same answer without its postings.
+    const head = await client.head(plain.normalized, opts);
+    if (head) {
+      const meta = plain.named.length ? await askMeta(client) : null;
+      const explain: Explain = {
+        mode: 'terms', dropped: plain.dropped, semantic: false, signals: { exact: 1, lexical: 0, semantic: 0 },
+        terms: head.terms.map((t) => ({ text: t.text, kind: t.vocab ? 'glossary' : 'word', weight: 1, threads: 0 })), expansions: [],
+      };
+      const { aliases: _, ...answer } = head;
+      return { ...answer, mode: 'terms', understanding: plain, cards: cardsOf(plain, m, meta), closest: [], explain };
+    }
     const exact = await client.lexical(plain.normalized, opts);
     if (exact.messages.length) {
       const meta = plain.named.length ? await askMeta(client) : null;

@@ -4,6 +4,8 @@ import type { Archive, Thread } from '../model/types.ts';
 import { planPages } from '../site/pagination.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
 import { writeShard, type ShardEntry } from './shard.ts';
+import { writeHeadShard, headPath, type Head } from './heads.ts';
+import { HEAD_MIN_MESSAGES, HEAD_THREADS, computeHeads, headCandidates } from './head-build.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, encodeThreadCodes, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
@@ -20,6 +22,10 @@ export interface BuildOptions {
   messagesPerShard?: number;
   /** Upper bound on postings held in memory at once; shards are built in batches beyond it. */
   maxPostingsInMemory?: number;
+  /** Messages a term must be in to get a result head (src/search/heads.ts); Infinity: no heads. */
+  headMinMessages?: number;
+  /** Threads per head. */
+  headThreads?: number;
 }
 
 export interface BuildStats {
@@ -29,18 +35,26 @@ export interface BuildStats {
   unigramShards: number;
   blocks: number;
   chunks: number;
-  bytes: { manifest: number; idx: number; uni: number; map: number; docs: number; spk: number; topics: number; facets: number; total: number };
+  bytes: { manifest: number; idx: number; uni: number; map: number; docs: number; head: number; spk: number; topics: number; facets: number; total: number };
+  /** Terms given a result head. */
+  heads: number;
   files: number;
   ms: number;
 }
 
 const pow2ceil = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
-export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOptions = {}): BuildStats {
+export async function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOptions = {}): Promise<BuildStats> {
   const t0 = performance.now();
-  const bytes = { manifest: 0, idx: 0, uni: 0, map: 0, docs: 0, spk: 0, topics: 0, facets: 0, total: 0 };
+  const bytes = { manifest: 0, idx: 0, uni: 0, map: 0, docs: 0, head: 0, spk: 0, topics: 0, facets: 0, total: 0 };
   let files = 0;
+  // What the heads are computed from: the files a one-term query reads (postings, map blocks, text, manifest).
+  const headMin = opts.headMinMessages ?? HEAD_MIN_MESSAGES;
+  const kept = new Map<string, string>();
+  const keep = (path: string) => Number.isFinite(headMin) && /^(idx|uni|map|docs|manifest)/.test(path);
+  const tokenMessages = new Map<string, number>();
   const write = (path: string, content: string) => {
+    if (keep(path)) kept.set(path, content);
     const n = Buffer.byteLength(content);
     const kind = path.split('/')[0]!.replace(/\.json$/, '') as keyof typeof bytes;
     bytes[kind] += n;
@@ -168,6 +182,10 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     }
     const buckets = new Map<string, ShardEntry[]>();
     for (const [tok, ids] of map) {
+      let n = 0;
+      let last = -1;
+      for (const id of ids) if (Math.floor(id / POS) !== last) { n++; last = Math.floor(id / POS); }
+      if (n >= headMin) tokenMessages.set(tok, n);
       const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
       let arr = buckets.get(key);
       if (!arr) buckets.set(key, (arr = []));
@@ -194,6 +212,8 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   for (let s = 0; s < speakerShards; s++) write(`spk/${s}.json`, JSON.stringify(spk.get(`spk/${s}.json`) ?? {}));
   for (const t of archive.topics) write(`topics/${t.slug}.json`, JSON.stringify(topicThreads.get(t.slug) ?? []));
 
+  const candidates = Number.isFinite(headMin) ? headCandidates(archive.days.flatMap((d) => d.messages.map((m) => m.text)), tokenMessages, headMin) : [];
+  const headShards = candidates.length ? pow2ceil(candidates.length / 4) : 0;
   const dates = archive.days.map((d) => d.date).sort();
   const manifest: Manifest = {
     version: FORMAT_VERSION,
@@ -202,6 +222,8 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     shards,
     unigramShards,
     speakerShards,
+    headShards,
+    headThreads: opts.headThreads ?? HEAD_THREADS,
     blocks,
     chunkMessages,
     vocabulary,
@@ -212,12 +234,22 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     pages: planPages(archive.days, archive.threads),
   };
   write('manifest.json', JSON.stringify(manifest));
+  const heads = candidates.length ? await computeHeads(kept, candidates, manifest.headThreads) : new Map<string, Head>();
+  kept.clear();
+  const headFiles = new Map<string, [string, Head][]>();
+  for (const [text, h] of heads) {
+    const p = headPath(text, manifest);
+    let a = headFiles.get(p);
+    if (!a) headFiles.set(p, (a = []));
+    a.push([text, h]);
+  }
+  for (let s = 0; s < headShards; s++) write(`head/${s}.json`, writeHeadShard(headFiles.get(`head/${s}.json`) ?? []));
   const facets: Facets = {
     speakers: [...archive.speakers].sort((a, b) => b.messageCount - a.messageCount || a.id.localeCompare(b.id)).map((s) => [s.id, s.name, s.messageCount]),
   };
   write('facets.json', JSON.stringify(facets));
   return {
-    messages: messageCount, threads: tno, shards, unigramShards, blocks: blocks.length, chunks: chunkCount, bytes, files,
+    messages: messageCount, threads: tno, shards, unigramShards, blocks: blocks.length, chunks: chunkCount, bytes, files, heads: heads.size,
     ms: performance.now() - t0,
   };
 }

@@ -8,6 +8,7 @@
 // message's far tail has its candidates checked against the text. Text is loaded for the results on screen and
 // their context only.
 import { readShard, type Shard } from './shard.ts';
+import { headPath, readHeadShard, type Head } from './heads.ts';
 import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank-terms.ts';
 import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
 import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
@@ -88,8 +89,13 @@ export interface SearchOptions {
 
 export interface SearchResult {
   terms: QueryTerm[];
-  /** Every matching message, ranked (filters applied). */
+  /**
+   * Every matching message, ranked (filters applied); from a precomputed first page (src/search/heads.ts) only the
+   * shown threads' best messages, with `messageCount` giving how many match in all.
+   */
   messages: MessageHit[];
+  /** How many messages match in all, when `messages` holds only the shown ones (else messages.length). */
+  messageCount?: number;
   /** The first `limit` threads, ranked, with their text. */
   threads: ThreadHit[];
   /** How many threads match in all. */
@@ -133,8 +139,10 @@ export class SearchClient {
   private json = new Map<string, Promise<unknown>>();
   private blockViews = new Map<number, BlockView>();
   private manifestP: Promise<Manifest> | null = null;
+  private headShards = new Map<string, Promise<(term: string) => Head | undefined>>();
 
-  constructor(private fetcher: Fetcher) {}
+  /** `heads: false` answers every query from the postings (the builder computing the heads, the exactness tests). */
+  constructor(private fetcher: Fetcher, private opts: { heads?: boolean } = {}) {}
 
   private file(path: string): Promise<string> {
     let p = this.files.get(path);
@@ -319,27 +327,11 @@ export class SearchClient {
     const firstSeqOf = new Map<number, number>();
     for (const o of [...all].sort((a, b) => a - b)) {
       if (speakerOrds && !speakerOrds.has(o)) continue;
-      const { view, d, i } = this.loc(o, m);
-      const [day, firstSeq, base, , seqs] = view.block.days[d]!;
-      const { group, date } = dayRef(day);
-      if (f.group && group !== f.group) continue;
-      if (f.from && date < f.from) continue;
-      if (f.to && date > f.to) continue;
-      const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
-      const ti = dayThreads[i]!;
-      const role = dayRoles[i]!;
-      const tno = ti < 0 ? -1 : base + ti;
-      if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
-      const seqAt = (j: number) => (seqs ? seqs[j] : firstSeq + j);
-      let threadId: string | null = null;
-      if (tno >= 0) {
-        let s = firstSeqOf.get(tno);
-        if (s === undefined) {
-          for (let j = 0; j <= i; j++) if (dayThreads[j] === ti) { s = seqAt(j); break; }
-          firstSeqOf.set(tno, s!);
-        }
-        threadId = makeThreadId(day, s!);
-      }
+      const at = this.placeOf(o, m, firstSeqOf);
+      if (f.group && at.group !== f.group) continue;
+      if (f.from && at.date < f.from) continue;
+      if (f.to && at.date > f.to) continue;
+      if (f.topic && !(topicThreads && topicThreads.has(at.tno))) continue;
       let rel = 0;
       let matched = 0;
       perTerm.forEach((tf, k) => {
@@ -348,11 +340,8 @@ export class SearchClient {
         matched++;
         rel += termWeight(idfs[k]!, n);
       });
-      const score = messageScore(matched, rel, role);
-      messages.push({
-        ord: o, id: messageId(day, seqAt(i)!), day, group, date, seq: seqAt(i)!, speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
-        matched, score, ranges: [], tno,
-      });
+      const score = messageScore(matched, rel, at.role);
+      messages.push({ ...at, ord: o, speaker: '', speakerId: f.speaker ?? '', text: '', matched, score, ranges: [] });
     }
     // Recency breaks ties: a newer discussion first.
     messages.sort((a, b) => rankOrder(a, b, a.ord, b.ord));
@@ -382,6 +371,63 @@ export class SearchClient {
       t.context = await this.contextOf(t, terms, around, m);
     }));
     return { terms, messages, threads: shown, threadCount: threads.length, perTerm };
+  }
+
+  /** Where message `o` (its map block loaded) sits: day, seq, thread and role. `firstSeqOf` memoizes thread starts. */
+  private placeOf(o: number, m: Manifest, firstSeqOf: Map<number, number>): Pick<MessageHit, 'id' | 'day' | 'group' | 'date' | 'seq' | 'threadId' | 'role' | 'tno'> {
+    const { view, d, i } = this.loc(o, m);
+    const [day, firstSeq, base, , seqs] = view.block.days[d]!;
+    const { group, date } = dayRef(day);
+    const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
+    const ti = dayThreads[i]!;
+    const tno = ti < 0 ? -1 : base + ti;
+    const seqAt = (j: number) => (seqs ? seqs[j]! : firstSeq + j);
+    let threadId: string | null = null;
+    if (tno >= 0) {
+      let s = firstSeqOf.get(tno);
+      if (s === undefined) {
+        for (let j = 0; j <= i; j++) if (dayThreads[j] === ti) { s = seqAt(j); break; }
+        firstSeqOf.set(tno, s!);
+      }
+      threadId = makeThreadId(day, s!);
+    }
+    return { id: messageId(day, seqAt(i)), day, group, date, seq: seqAt(i), threadId, role: dayRoles[i]!, tno };
+  }
+
+  /**
+   * The precomputed first pages of a one-term query (src/search/heads.ts), when they answer it: the query is the
+   * term's normalized text, no filter, and the page asked for lies within the head (or the answer is no longer).
+   * The result is what the full answer would show, with `messageCount` for the total; null: read the postings.
+   * `aliases` are the terms of the glossary entry's other names, for highlighting the threads found through them.
+   * @internal for ask.ts
+   */
+  async head(query: string, opts: SearchOptions = {}): Promise<(SearchResult & { aliases: string[] }) | null> {
+    if (this.opts.heads === false || opts.limit === undefined) return null;
+    if (opts.filters && Object.values(opts.filters).some((v) => v)) return null;
+    const m = await this.manifest();
+    if (!m.headShards) return null;
+    const terms = parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
+    if (terms.length !== 1 || terms[0]!.text !== query) return null;
+    const path = headPath(query, m);
+    let shard = this.headShards.get(path);
+    if (!shard) {
+      shard = this.file(path).then(readHeadShard);
+      this.headShards.set(path, shard);
+    }
+    const h = (await shard)(query);
+    if (!h || (opts.limit > h.top.length && h.threads > h.top.length)) return null;
+    const top = h.top.slice(0, opts.limit);
+    await this.blocks(top.map((t) => t.ord), m);
+    const firstSeqOf = new Map<number, number>();
+    const threads: ThreadHit[] = top.map((t) => {
+      const best: MessageHit = { ...this.placeOf(t.ord, m, firstSeqOf), ord: t.ord, speaker: '', speakerId: '', text: '', matched: t.matched, score: t.messageScore, ranges: [] };
+      return { threadId: best.threadId ?? best.id, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count: t.count, score: t.threadScore, context: [] };
+    });
+    const aliasTerms = h.aliases.map((a) => parseQuery(a, m.vocabulary).find((t) => t.tokens.length)).filter((t): t is QueryTerm => !!t);
+    // As ask.ts presents them: the term's own threads highlight the term, the alias threads their names as well.
+    await this.present(threads.slice(0, h.exactThreads), terms, opts.context ?? 1);
+    await this.present(threads.slice(h.exactThreads), [...terms, ...aliasTerms], opts.context ?? 1);
+    return { terms, messages: threads.map((t) => t.best), messageCount: h.messages, threads, threadCount: h.threads, aliases: h.aliases };
   }
 
   /**

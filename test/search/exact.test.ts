@@ -14,10 +14,10 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 let archive: Archive;
 let client: SearchClient;
 
-beforeAll(() => {
+beforeAll(async () => {
   archive = loadArchive(join(import.meta.dirname, '../../content'));
   const files = new Map<string, string>();
-  buildSearchIndex(archive, (p, c) => files.set(p, c));
+  await buildSearchIndex(archive, (p, c) => files.set(p, c));
   client = new SearchClient(async (p) => {
     const f = files.get(p);
     if (f === undefined) throw new Error(`missing ${p}`);
@@ -84,7 +84,7 @@ describe('several terms and phrases', () => {
   });
   it('a first query downloads only part of the index', async () => {
     const files = new Map<string, string>();
-    const stats = buildSearchIndex(archive, (p, c) => files.set(p, c));
+    const stats = await buildSearchIndex(archive, (p, c) => files.set(p, c));
     const fresh = new SearchClient(async (p) => files.get(p)!);
     await fresh.search('对账文件');
     expect(fresh.bytes).toBeLessThan(stats.bytes.total / 2);

@@ -1,0 +1,71 @@
+// `npx tsx scripts/bench/first-search.ts [--content <dir>] [--queries a,b]`: what a first term search downloads, in
+// Node, at any archive size: the search index of the content folder (CKA_CONTENT_DIR, content/ or --content, e.g. a
+// `npm run synth -- --content` folder) is built in memory only (no pages), each query runs on a fresh client over
+// those files, and every file it fetched is counted gzip-compressed (level 9, as src/integrations/precompress.ts
+// writes the .gz a static host serves). Chromium's figure (scripts/bench/browser-downloads.ts) counts the same files
+// as they come over the wire. Measures, never asserts.
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { loadArchive, contentDir } from '../../src/node/load.ts';
+import { buildSearchIndex } from '../../src/search/build.ts';
+import { SearchClient } from '../../src/search/client.ts';
+import { TERM_QUERIES } from '../../test/helpers/search-downloads.ts';
+
+export interface FirstSearchBytes {
+  query: string;
+  gzip: number;
+  files: number;
+  byKind: Record<string, number>;
+  messages: number;
+  threads: number;
+}
+
+/** Runs each query as a first search (fresh client) over in-memory index files; gzip bytes per query. */
+export async function firstSearches(files: ReadonlyMap<string, string>, queries: readonly string[]): Promise<FirstSearchBytes[]> {
+  const gz = new Map<string, number>();
+  const gzipOf = (p: string) => {
+    let n = gz.get(p);
+    if (n === undefined) gz.set(p, (n = gzipSync(files.get(p)!, { level: 9 }).length));
+    return n;
+  };
+  const out: FirstSearchBytes[] = [];
+  for (const query of queries) {
+    const fetched: string[] = [];
+    const c = new SearchClient(async (p) => {
+      const f = files.get(p);
+      if (f === undefined) throw new Error(`missing ${p}`);
+      fetched.push(p);
+      return f;
+    });
+    // What the search page asks for a first query: one page of 10 threads with one message of context.
+    const r = await c.search(query, { limit: 10, context: 1 });
+    const byKind: Record<string, number> = {};
+    let gzip = 0;
+    for (const p of fetched) {
+      const k = p.includes('/') ? p.split('/')[0]! : p.replace(/\.json$/, '');
+      byKind[k] = (byKind[k] ?? 0) + gzipOf(p);
+      gzip += gzipOf(p);
+    }
+    out.push({ query, gzip, files: fetched.length, byKind, messages: r.messageCount ?? r.messages.length, threads: r.threadCount });
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (k: string) => {
+    const i = process.argv.indexOf(k);
+    return i < 0 ? undefined : process.argv[i + 1];
+  };
+  const dir = resolve(arg('--content') ?? contentDir());
+  const queries = arg('--queries')?.split(',') ?? TERM_QUERIES;
+  const archive = loadArchive(dir);
+  const files = new Map<string, string>();
+  const t = performance.now();
+  const st = await buildSearchIndex(archive, (p, c) => files.set(p, c));
+  const kib = (n: number) => (n / 1024).toFixed(1);
+  console.log(`${dir}: ${archive.days.length} days, ${st.messages} messages; search index ${st.files} files (${st.heads} result heads, ${(st.bytes.head / 1e6).toFixed(1)} MB), ${(st.bytes.total / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const rows = await firstSearches(files, queries);
+  for (const r of rows) console.log(`term\t${r.query}\t${kib(r.gzip)} KiB gzip\t${r.files} files\t${Object.entries(r.byKind).map(([k, v]) => `${k} ${kib(v)}`).join(', ')}\t${r.messages} messages, ${r.threads} threads`);
+  const xs = rows.map((r) => r.gzip);
+  console.log(`first term search: max ${kib(Math.max(...xs))} KiB, mean ${kib(xs.reduce((a, b) => a + b, 0) / xs.length)} KiB gzip over ${xs.length} queries (${archive.days.length} days)`);
+}
