@@ -61,7 +61,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const archive = loadArchive(dir);
   const files = new Map<string, string>();
   const t = performance.now();
-  const st = await buildSearchIndex(archive, (p, c) => files.set(p, c));
+  const t1 = performance.now();
+  const st = await buildSearchIndex(archive, (p, c) => files.set(p, c), {
+    headProgress: (done, all) => console.error(`heads ${done}/${all} at ${((performance.now() - t1) / 1000).toFixed(0)} s`),
+  });
   const kib = (n: number) => (n / 1024).toFixed(1);
   console.log(`${dir}: ${archive.days.length} days, ${st.messages} messages; search index ${st.files} files (${st.heads} result heads, ${(st.bytes.head / 1e6).toFixed(1)} MB), ${(st.bytes.total / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const rows = await firstSearches(files, queries);

@@ -26,6 +26,8 @@ export interface BuildOptions {
   headMinMessages?: number;
   /** Threads per head. */
   headThreads?: number;
+  /** Called as heads are computed (the build's progress line). */
+  headProgress?: (done: number, all: number) => void;
 }
 
 export interface BuildStats {
@@ -234,7 +236,7 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
     pages: planPages(archive.days, archive.threads),
   };
   write('manifest.json', JSON.stringify(manifest));
-  const heads = candidates.length ? await computeHeads(kept, candidates, manifest.headThreads) : new Map<string, Head>();
+  const heads = candidates.length ? await computeHeads(kept, candidates, manifest.headThreads, opts.headProgress) : new Map<string, Head>();
   kept.clear();
   const headFiles = new Map<string, [string, Head][]>();
   for (const [text, h] of heads) {

@@ -47,14 +47,16 @@ export function headCandidates(texts: Iterable<string>, tokenMessages: ReadonlyM
 }
 
 /** The heads of `candidates` over the index `files` (as buildSearchIndex emits them); key: the query text. */
-export async function computeHeads(files: ReadonlyMap<string, string>, candidates: readonly string[], threads = HEAD_THREADS): Promise<Map<string, Head>> {
+export async function computeHeads(files: ReadonlyMap<string, string>, candidates: readonly string[], threads = HEAD_THREADS, progress?: (done: number, all: number) => void): Promise<Map<string, Head>> {
   const client = new SearchClient(async (p) => {
     const f = files.get(p);
     if (f === undefined) throw new Error(`missing ${p}`);
     return f;
   }, { heads: false });
   const out = new Map<string, Head>();
+  let done = 0;
   for (const text of candidates) {
+    if (progress && ++done % 1000 === 0) progress(done, candidates.length);
     // Only a query that is its own normalized text finds its head (SearchClient.head looks it up as typed).
     if (stripInvisible(normalize(text)).trim() !== text) continue;
     const r = await client.search(text, { limit: threads, context: 0 });
