@@ -1,3 +1,4 @@
+// `npm run bench -- first-search [--content=<dir>,…] [--days=1000,10000]` or
 // `npx tsx scripts/bench/first-search.ts [--content <dir>] [--queries a,b]`: what a first term search downloads, in
 // Node, at any archive size: the search index of the content folder (CKA_CONTENT_DIR, content/ or --content, e.g. a
 // `npm run synth -- --content` folder) is built in memory only (no pages), each query runs on a fresh client over
@@ -6,7 +7,10 @@
 // as they come over the wire. Measures, never asserts.
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { loadArchive, contentDir } from '../../src/node/load.ts';
+import { loadArchive, contentDir, readContentMeta } from '../../src/node/load.ts';
+import { buildArchive } from '../../src/pipeline/archive.ts';
+import { generateLogs } from '../../src/synth/generate.ts';
+import type { Archive } from '../../src/model/types.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { SearchClient } from '../../src/search/client.ts';
 import { TERM_QUERIES } from '../../test/helpers/search-downloads.ts';
@@ -51,24 +55,40 @@ export async function firstSearches(files: ReadonlyMap<string, string>, queries:
   return out;
 }
 
+/** Builds the search index of `archive` in memory and prints what each term query's first search downloads. */
+async function measure(label: string, archive: Archive, queries: readonly string[]): Promise<void> {
+  const files = new Map<string, string>();
+  const t = performance.now();
+  const st = await buildSearchIndex(archive, (p, c) => files.set(p, c), {
+    headProgress: (done, all) => console.error(`heads ${done}/${all} at ${((performance.now() - t) / 1000).toFixed(0)} s`),
+  });
+  const kib = (n: number) => (n / 1024).toFixed(1);
+  console.log(`${label}: ${archive.days.length} days, ${st.messages} messages; search index ${st.files} files (${st.heads} result heads, ${(st.bytes.head / 1e6).toFixed(1)} MB), ${(st.bytes.total / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const rows = await firstSearches(files, queries);
+  for (const r of rows) console.log(`term\t${r.query}\t${kib(r.gzip)} KiB gzip\t${r.files} files\t${Object.entries(r.byKind).map(([k, v]) => `${k} ${kib(v)}`).join(', ')}\t${r.messages} messages, ${r.threads} threads`);
+  const xs = rows.map((r) => r.gzip);
+  console.log(`first term search (${label}, ${archive.days.length} days): max ${kib(Math.max(...xs))} KiB, mean ${kib(xs.reduce((a, b) => a + b, 0) / xs.length)} KiB gzip over ${xs.length} queries`);
+}
+
+/**
+ * `npm run bench -- first-search [--content=<dir>,...] [--days=1000,10000] [--queries=a,b]`: the bundled content
+ * (or each --content folder), then synthetic archives of each --days size generated in memory (src/synth).
+ */
+export async function run(args: string[]): Promise<void> {
+  const opt = (k: string) => args.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
+  const queries = opt('queries')?.split(',') ?? TERM_QUERIES;
+  for (const dir of (opt('content') ?? contentDir()).split(',')) await measure(resolve(dir), loadArchive(resolve(dir)), queries);
+  for (const days of (opt('days') ?? '').split(',').filter(Boolean).map(Number)) {
+    const logs = [...generateLogs({ days })].map((l) => ({ file: l.file, source: l.source }));
+    await measure(`synthetic`, buildArchive({ ...readContentMeta(contentDir()), logs }), queries);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (k: string) => {
     const i = process.argv.indexOf(k);
     return i < 0 ? undefined : process.argv[i + 1];
   };
   const dir = resolve(arg('--content') ?? contentDir());
-  const queries = arg('--queries')?.split(',') ?? TERM_QUERIES;
-  const archive = loadArchive(dir);
-  const files = new Map<string, string>();
-  const t = performance.now();
-  const t1 = performance.now();
-  const st = await buildSearchIndex(archive, (p, c) => files.set(p, c), {
-    headProgress: (done, all) => console.error(`heads ${done}/${all} at ${((performance.now() - t1) / 1000).toFixed(0)} s`),
-  });
-  const kib = (n: number) => (n / 1024).toFixed(1);
-  console.log(`${dir}: ${archive.days.length} days, ${st.messages} messages; search index ${st.files} files (${st.heads} result heads, ${(st.bytes.head / 1e6).toFixed(1)} MB), ${(st.bytes.total / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const rows = await firstSearches(files, queries);
-  for (const r of rows) console.log(`term\t${r.query}\t${kib(r.gzip)} KiB gzip\t${r.files} files\t${Object.entries(r.byKind).map(([k, v]) => `${k} ${kib(v)}`).join(', ')}\t${r.messages} messages, ${r.threads} threads`);
-  const xs = rows.map((r) => r.gzip);
-  console.log(`first term search: max ${kib(Math.max(...xs))} KiB, mean ${kib(xs.reduce((a, b) => a + b, 0) / xs.length)} KiB gzip over ${xs.length} queries (${archive.days.length} days)`);
+  await measure(dir, loadArchive(dir), arg('--queries')?.split(',') ?? TERM_QUERIES);
 }
