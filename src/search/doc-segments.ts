@@ -80,7 +80,8 @@ export function docSegments(text: string, spans: readonly DocSpan[] | undefined)
     const shown = text.slice(start, end);
     let segment: Segment | null = null;
     if (kind === 'l' || kind === 'L') segment = { type: 'link', url: target ?? shown, title: shown, safe: kind === 'l' && isSafeUrl(target ?? shown) };
-    else if (kind === 'm' && shown.startsWith('@')) segment = { type: 'mention', name: shown.slice(1), speakerId: target || null };
+    // A mention's text is `@` and its name, as docSpans wrote it.
+    else if (kind === 'm' && length > 1) segment = { type: 'mention', name: shown.slice(1), speakerId: target || null };
     else if (kind === 'e') segment = { type: 'emoji', code: shown };
     else if ((kind === 'i' || kind === 'I') && length === 0 && target !== undefined) segment = { type: 'image', url: target, alt: alt ?? '', safe: kind === 'i' && isSafeUrl(target) };
     if (!segment) continue;
