@@ -31,8 +31,8 @@ function marked(text: string, offset: number, ranges: Ranges): DocumentFragment 
   return f;
 }
 
-/** One display part; `shown` is the part's text as the message holds it at `start` (for marks), or null. */
-function drawPart(p: DisplayPart, start: number, ranges: Ranges): Node {
+/** One display part, which sits at `start` in the message (for marks); `mirrored`: an image's copy on this site. */
+function drawPart(p: DisplayPart, start: number, ranges: Ranges, mirrored: string | undefined): Node {
   const inner = (text: string) => marked(text, start, ranges);
   switch (p.kind) {
     case 'text':
@@ -45,7 +45,7 @@ function drawPart(p: DisplayPart, start: number, ranges: Ranges): Node {
       return el('span', { class: 'unsafe-link', title: '非 http(s) 链接，仅显示文本' }, p.text);
     case 'image':
       return el('a', { class: 'chat-img-wrap', href: p.href, rel: 'nofollow noopener noreferrer ugc' },
-        el('img', { class: 'chat-img', src: p.href, alt: p.alt, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }));
+        el('img', { class: 'chat-img', src: mirrored ?? p.href, alt: p.alt, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }));
     case 'image-missing':
       return el('span', { class: 'img-missing' }, p.text);
     case 'mention':
@@ -76,12 +76,12 @@ export function drawMessage(text: string, spans: readonly DocSpan[] | undefined,
   // displayParts draws one part per segment when no term spans are asked for, so parts and places line up.
   const parts = displayParts(placed.map((p) => p.segment));
   parts.forEach((p, i) => {
-    const { start, end } = placed[i]!;
+    const { start, end, src } = placed[i]!;
     if (end < from || start > to || (end === from && end > start) || (start === to && end > start)) return;
     if (p.kind === 'text') {
       const s = Math.max(start, from);
       f.append(marked(text.slice(s, Math.min(end, to)), s, ranges));
-    } else f.append(drawPart(p, start, ranges));
+    } else f.append(drawPart(p, start, ranges, src));
   });
   if (to < text.length) f.append('…');
   return f;

@@ -46,3 +46,20 @@ describe('search result segments', () => {
     expect(parts.map((p) => ('text' in p ? p.text : '')).join('')).toBe('看文档 (javascript:alert(1))和图');
   });
 });
+
+describe('a mirrored image in a result', () => {
+  const img = { type: 'image', url: 'https://img.example/a.png', alt: '', safe: true } as const;
+  it('shows the copy the page shows, and links the original', () => {
+    const spans = docSpans([img], '', (url) => (url === img.url ? '/img/0123456789abcdef0123.png' : null));
+    expect(spans).toEqual([[0, 0, 'i', img.url, '', '/img/0123456789abcdef0123.png']]);
+    const [placed] = docSegments('', spans);
+    expect(placed?.src).toBe('/img/0123456789abcdef0123.png');
+    expect(displayParts([placed!.segment])).toEqual([{ kind: 'image', href: img.url, alt: '聊天图片' }]);
+    expect(docSpans([img], '', () => null)).toEqual([[0, 0, 'i', img.url]]);
+  });
+  it('takes from the index only a path the mirror makes', () => {
+    for (const bad of ['javascript:alert(1)', '//evil.example/x.png', '/img/../secret.png', 'https://evil.example/img/0123456789abcdef0123.png', '/img/0123456789abcdef0123.svg']) {
+      expect(docSegments('', [[0, 0, 'i', img.url, '', bad]])[0]?.src, bad).toBeUndefined();
+    }
+  });
+});
