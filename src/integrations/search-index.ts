@@ -8,6 +8,7 @@ import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
 import { buildAskIndex } from '../search/ask-build.ts';
 import { count, stage } from '../node/progress.ts';
+import { mirroredSrc } from '../node/image-mirror.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -22,7 +23,7 @@ export default function searchIndex(): AstroIntegration {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
         };
-        const stats = await buildSearchIndex(loadArchive(), emit);
+        const stats = await buildSearchIndex(loadArchive(), emit, { mirroredSrc });
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
         const ask = buildAskIndex(loadArchive(), emit);

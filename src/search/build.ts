@@ -6,6 +6,7 @@ import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/token
 import { writeShard, type ShardEntry } from './shard.ts';
 import { writeHeadShard, headPath, type Head } from './heads.ts';
 import { HEAD_MIN_MESSAGES, HEAD_THREADS, computeHeads, headCandidates } from './head-build.ts';
+import { docSpans, type MirroredSrc } from './doc-segments.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, encodeThreadCodes, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
@@ -28,6 +29,8 @@ export interface BuildOptions {
   headThreads?: number;
   /** Called as heads are computed (the build's progress line). */
   headProgress?: (done: number, all: number) => void;
+  /** The site path of a mirrored image (the build's image mirror), so results show the copy pages show. */
+  mirroredSrc?: MirroredSrc;
 }
 
 export interface BuildStats {
@@ -140,7 +143,8 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
         chunkCount++;
       }
       const c: DocChunk = chunk!;
-      c.m.push([m.speaker, m.speakerId, m.text]);
+      const spans = docSpans(m.segments, m.text, opts.mirroredSrc);
+      c.m.push(spans ? [m.speaker, m.speakerId, m.text, spans] : [m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
       if (th && tnos[i]! >= 0) c.t[tnos[i]!] ??= [th.title, th.topics];
       let so = speakerOrds.get(m.speakerId);

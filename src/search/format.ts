@@ -8,7 +8,7 @@
 //   uni/<n>.json         the same for lone CJK characters (only queries with a lone CJK character load these)
 //   map/<b>.json         per message of a block of ordinals: day, seq, thread, role (what ranking and the
 //                        group/date filters need)
-//   docs/<b>/<k>.json    text and speaker of `chunkMessages` consecutive messages (the k-th run of the block),
+//   docs/<b>/<k>.json    text, spans and speaker of `chunkMessages` consecutive messages (the k-th run of the block),
 //                        and their threads' titles: a fixed count, so no boundaries need to be downloaded
 //   head/<n>.json        the first pages of the exact answer to a common one-term query, with its totals
 //                        (src/search/heads.ts): a first search for a common term loads this, not its postings
@@ -21,6 +21,7 @@
 // messages hold a token, how often (term frequency) and where (a longer term's tokens side by side).
 
 import type { PagePlan } from '../site/pagination.ts';
+import type { DocSpan } from './doc-segments.ts';
 
 // 5: result heads (head/), so a first search for a common term does not grow with the archive.
 export const FORMAT_VERSION = 5;
@@ -73,8 +74,11 @@ export interface MapBlock {
   days: MapDay[];
 }
 
-/** [speaker display name, speaker id, text] */
-export type DocMessage = [string, string, string];
+/**
+ * [speaker display name, speaker id, text, spans]: spans say where the text holds links, mentions, emoji and images
+ * (src/search/doc-segments.ts), so results draw the message as its page does; left out for plain text.
+ */
+export type DocMessage = [string, string, string, DocSpan[]?];
 
 export interface DocChunk {
   first: number;
