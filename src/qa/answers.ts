@@ -10,7 +10,7 @@ export const ANSWER_FEATURES = [
   'bias', 'substantive', 'lengthLog', 'linkOrImage', 'asksBack', 'mentionsAsker', 'afterAsker', 'positionLog',
   'minutesLog', 'questionWords', 'firstByThisSpeaker', 'answerersBefore', 'ack', 'joke', 'notSure', 'quotesAsker',
   'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther', 'continuesOwnReply', 'speakersLog', 'speakerShare',
-  'domainTerms',
+  'domainTerms', 'threadTerms',
 ] as const;
 
 /** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
@@ -57,6 +57,9 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number, 
   const after = msgs.slice(qi + 1).filter((m) => who(m) !== asker && m.duplicateOf === null);
   const byWho = new Map<string, number>();
   for (const m of after) byWho.set(who(m), (byWho.get(who(m)) ?? 0) + 1);
+  // The trade's terms the thread names (two messages or more): a reply that uses them stays on the thread's subject.
+  const termDf = new Map<number, number>();
+  if (terms) for (const m of msgs) for (const p of terms.present(said(m).toLowerCase())) termDf.set(p, (termDf.get(p) ?? 0) + 1);
   const t0 = q.seconds;
   for (let j = qi + 1; j < msgs.length; j++) {
     const m = msgs[j] as Message;
@@ -96,7 +99,9 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number, 
     x[k++] = Math.log1p(byWho.size) / 2;
     x[k++] = after.length ? (byWho.get(w) ?? 0) / after.length : 0;
     // The trade's words (glossary and topic terms: 补偿, 行锁, 分账 …): a reply on the subject names them, banter not.
-    x[k++] = terms ? Math.log1p(terms.present(t.toLowerCase()).length) : 0;
+    const named = terms ? terms.present(t.toLowerCase()) : [];
+    x[k++] = Math.log1p(named.length);
+    x[k++] = Math.log1p(named.filter((p) => (termDf.get(p) ?? 0) >= 2).length);
     seen.add(w);
     const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
     if (eligible) out.push({ seq: m.seq, x });
