@@ -1,4 +1,4 @@
-// Incremental builds: a day or thread page whose inputs are unchanged is taken from the previous build instead of
+// Incremental builds: a day, thread, person or question page whose inputs are unchanged is taken from the previous build instead of
 // being rendered again. The one module that writes and reads the page manifest.
 //
 //   1. scripts/build.ts sets CKA_REUSE_FROM to the folder being replaced (the previous dist).

@@ -48,7 +48,7 @@ describe('incremental build', () => {
     const days = /cache: (\d+) of (\d+) days reused/.exec(rebuildLog);
     expect(days, rebuildLog).not.toBeNull();
     expect(Number(days![1])).toBeGreaterThanOrEqual(1);
-    const pages = /reuse +([\d,]+) of ([\d,]+) day and thread pages/.exec(rebuildLog);
+    const pages = /reuse +([\d,]+) of ([\d,]+) day, thread, person and question pages/.exec(rebuildLog);
     expect(pages, rebuildLog).not.toBeNull();
     const [reused, total] = [Number(pages![1]!.replace(/,/g, '')), Number(pages![2]!.replace(/,/g, ''))];
     // proddev's day and threads did not change; the added day, its neighbours and the edited day did.
