@@ -1,20 +1,21 @@
-// What a day, thread, person or question page reads, as one string per page: if it is unchanged (and the code is unchanged),
-// the page's HTML is unchanged, so an incremental build may take it from the previous build instead of rendering
-// it (src/node/page-reuse.ts). Each slice is deliberately broader than what the page shows: the whole day with
-// its threads, the speakers and terms it may name, its neighbours, a thread's related discussions. Speakers enter without
-// their counts, days and aliases, related discussions without their scores: the pages do not show them, and a new
-// day changes them everywhere. Pure over the view model.
+// What a day, thread, person or question page (and parts 2… of a day or thread) reads, as one string per page: if
+// it is unchanged (and the code is unchanged), the page's HTML is unchanged, so an incremental build may take it
+// from the previous build instead of rendering it (src/node/page-reuse.ts). Each slice is deliberately broader than
+// what the page shows: the whole day with its threads, the speakers and terms it may name, its neighbours, a
+// thread's related discussions; a person's whole speaker record and thread lists; a question's threads and their
+// messages. On day and thread pages speakers enter without their counts, days and aliases, related discussions
+// without their scores: those pages do not show them, and a new day changes them everywhere. Pure over the view model.
 import type { Message, Speaker, Term, Thread } from '../model/types.ts';
 import type { ViewModel } from './model.ts';
 import type { RelatedItem } from '../semantic/related.ts';
 import type { FaqEntry } from '../questions/recurring.ts';
-import { dayUrl, personUrl, threadUrl } from './urls.ts';
+import { dayPartUrl, personUrl, threadPartUrl } from './urls.ts';
 import { dayStarts, threadStarts } from './pagination.ts';
 
 export type ReusableRoute = 'day' | 'thread' | 'person' | 'question';
 
 /** The props each reusable route's getStaticPaths hands its page. */
-export type RouteProps = { dayId: string } | { threadId: string } | { id: string } | { entry: FaqEntry };
+export type RouteProps = { dayId: string; part?: number } | { threadId: string; part?: number } | { id: string } | { entry: FaqEntry };
 
 const speakerSlice = (s: Speaker | undefined) => (s ? [s.id, s.name, s.company, s.role, s.city] : null);
 // The body too: message texts link glossary words with a tooltip drawn from the definition's first sentence.
@@ -136,10 +137,11 @@ export function pageInputs(vm: ViewModel, related: ReadonlyMap<string, RelatedIt
   if (route === 'question' && 'entry' in props) return JSON.stringify(['question', questionSlice(vm, props.entry)]);
   // A day page shows no related discussions; a thread page shows its own, and its day's other threads and colours
   // (the whole day's slice stands in for those).
-  if (route === 'day' && 'dayId' in props) return JSON.stringify(['day', daySlice(vm, props.dayId)]);
+  // Parts 2… of a busy day or a long thread read what the first part reads; the part number says which slice.
+  if (route === 'day' && 'dayId' in props) return JSON.stringify(['day', props.part ?? 1, daySlice(vm, props.dayId)]);
   if (route === 'thread' && 'threadId' in props) {
     const t = vm.index.thread.get(props.threadId);
-    return t ? JSON.stringify(['thread', t.id, daySlice(vm, t.day), relatedSlice(vm, related, t.id)]) : null;
+    return t ? JSON.stringify(['thread', props.part ?? 1, t.id, daySlice(vm, t.day), relatedSlice(vm, related, t.id)]) : null;
   }
   return null;
 }
@@ -147,8 +149,8 @@ export function pageInputs(vm: ViewModel, related: ReadonlyMap<string, RelatedIt
 /** The file a page of a reusable route is written to, relative to the output folder. */
 export function pageFile(route: ReusableRoute, props: RouteProps): string | null {
   const url =
-    route === 'day' && 'dayId' in props ? dayUrl(props.dayId)
-    : route === 'thread' && 'threadId' in props ? threadUrl(props.threadId)
+    route === 'day' && 'dayId' in props ? dayPartUrl(props.dayId, props.part ?? 1)
+    : route === 'thread' && 'threadId' in props ? threadPartUrl(props.threadId, props.part ?? 1)
     : route === 'person' && 'id' in props ? personUrl(props.id)
     // The question route's param is the entry id as it is (src/pages/questions/[id].astro).
     : route === 'question' && 'entry' in props ? `/questions/${props.entry.id}/`
