@@ -42,7 +42,12 @@ interface Plan {
   keys: Map<string, string>;
   /** page files taken from the previous build */
   reused: Set<string>;
+  /** page file -> its route, for the counts per route */
+  routes: Map<string, ReusableRoute>;
 }
+
+/** Per route: pages of this build, and those taken from the previous one. */
+export type ReuseCounts = Partial<Record<ReusableRoute, { reused: number; pages: number }>>;
 
 // Shared by the pages' bundle (which plans) and the integration (which finishes): two module instances.
 const KEY = Symbol.for('chat-knowledge-archive.page-reuse');
@@ -73,7 +78,7 @@ function plan(): Plan | null {
   if (!from) return null;
   let p = planOf();
   if (!p || p.from !== resolve(from)) {
-    p = { from: resolve(from), previous: existsSync(from) ? readManifest(from) : null, keys: new Map(), reused: new Set() };
+    p = { from: resolve(from), previous: existsSync(from) ? readManifest(from) : null, keys: new Map(), reused: new Set(), routes: new Map() };
     g[KEY] = p;
   }
   return p;
@@ -108,6 +113,7 @@ export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRo
     if (file === null || inputs === null) return true;
     const key = sha(shared + '\u0000' + inputs);
     p.keys.set(file, key);
+    p.routes.set(file, route);
     const rec = p.previous?.pages[file];
     if (rec && rec.key === key && previousIntact(p, rec)) {
       p.reused.add(file);
@@ -119,7 +125,7 @@ export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRo
 }
 
 /** Copies the reused pages into `outDir` and writes the manifest of this build. Returns counts for the progress line. */
-export function finishReuse(outDir: string): { reused: number; pages: number } | null {
+export function finishReuse(outDir: string): { reused: number; pages: number; byRoute: ReuseCounts } | null {
   const p = planOf();
   if (!p || !process.env.CKA_REUSE_FROM) return null;
   const pages: Record<string, PageRecord> = {};
@@ -143,7 +149,13 @@ export function finishReuse(outDir: string): { reused: number; pages: number } |
   const tmp = `${target}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, pages } satisfies Manifest));
   renameSync(tmp, target);
-  const counts = { reused: p.reused.size, pages: p.keys.size };
+  const byRoute: ReuseCounts = {};
+  for (const [file, route] of p.routes) {
+    const c = (byRoute[route] ??= { reused: 0, pages: 0 });
+    c.pages++;
+    if (p.reused.has(file)) c.reused++;
+  }
+  const counts = { reused: p.reused.size, pages: p.keys.size, byRoute };
   delete g[KEY];
   return counts;
 }
