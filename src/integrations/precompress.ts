@@ -8,7 +8,7 @@
 // Incremental: in `npm run build` (CKA_REUSE_FROM names the folder being replaced) a file byte-identical to the
 // previous build's gets that build's copies, checked by hash (src/node/compress-reuse.ts), instead of compressing.
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -54,6 +54,16 @@ async function listFiles(dir: string, out: string[] = []): Promise<string[]> {
 const variantsOf = (file: string) => [`${file}.gz`, `${file}.br`] as const;
 
 /**
+ * Writes by rename, never in place: a reused page's copies are hard links to the previous build's files
+ * (src/node/page-reuse.ts), and writing through such a link would change the dist that is still being served.
+ */
+async function replaceFile(file: string, body: Buffer): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, body);
+  await rename(tmp, file);
+}
+
+/**
  * Writes .gz and .br copies of every text asset under `root` that is at least `minBytes` long and gets smaller,
  * and removes copies that no longer belong to a file (so a re-used output folder never serves a stale body).
  */
@@ -91,13 +101,13 @@ export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?:
     const [gzFile, brFile] = variantsOf(file);
     let wrote = false;
     if (gz) {
-      await writeFile(gzFile, gz);
+      await replaceFile(gzFile, gz);
       keep.add(gzFile);
       stats.bytes.gzip += gz.length;
       wrote = true;
     }
     if (br) {
-      await writeFile(brFile, br);
+      await replaceFile(brFile, br);
       keep.add(brFile);
       stats.bytes.brotli += br.length;
       wrote = true;
