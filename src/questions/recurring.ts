@@ -19,7 +19,7 @@ export const LEXICAL_SHARE = 0.6;
  * the best F1: midway between the one judged same pair (0.528) and the most similar judged different pair
  * (0.416) on the bundled 8 days; test/questions/recurring.test.ts checks every judged pair against it.
  */
-export const SAME_QUESTION = 0.47;
+export const SAME_QUESTION = 0.8;
 
 /**
  * Share of the model's embedding cosine in the similarity when both questions have an embedding (the mix above has
