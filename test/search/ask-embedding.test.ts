@@ -94,6 +94,26 @@ describe('thread embeddings in the question index', () => {
   });
 });
 
+describe('embedding the archive is incremental', () => {
+  it('a rebuild after one more day embeds only that day\'s threads and questions (cache by content hash)', async () => {
+    let count = 0;
+    const counting: Embedder = { id: embedder.id, get dim() { return embedder.dim; }, async embed(t) { count += t.length; return embedder.embed(t); } };
+    const dir = join(tmp, 'cache-incremental');
+    const last = archive.days.filter((d) => d.messages.length).at(-1)!.id;
+    const fewer = { ...archive, days: archive.days.filter((d) => d.id !== last), threads: archive.threads.filter((t) => t.day !== last) } as Archive;
+    const first = await computeAskEmbeddings(fewer, counting, dir);
+    expect(first.stats.embedded).toBe(count);
+    count = 0;
+    const again = await computeAskEmbeddings(archive, counting, dir);
+    const newDay = archive.threads.filter((t) => t.day === last);
+    expect(count).toBe(again.stats.embedded);
+    expect(count).toBeGreaterThan(0);
+    // At most one text per thread and one per question of the new day (some are too short to embed).
+    expect(count).toBeLessThanOrEqual(newDay.length + newDay.filter((t) => t.questionId).length);
+    expect(again.stats.cached).toBe(again.stats.total - count);
+  });
+});
+
 describe('the browser client fuses the embedding neighbours', () => {
   it('fetches the neighbour blocks of its few top threads only (never the vectors) and reports their share', async () => {
     const { c, fetched } = recordingClient(withModel);
