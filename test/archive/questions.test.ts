@@ -13,10 +13,12 @@ import type { Archive } from '../../src/model/types.ts';
 import { ROOT } from '../helpers/site.ts';
 
 let archive: Archive;
+let site: string;
 
 describe.skipIf(!archiveSiteExpected())('recurring questions on the whole archive', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     archive = loadArchive(archiveContentDir());
+    site = await archiveSite();
   });
 
   it('the threshold keeps its measured quality on the judged pairs (no model: the embedding share is not measured)', () => {
@@ -31,8 +33,7 @@ describe.skipIf(!archiveSiteExpected())('recurring questions on the whole archiv
     expect(q.recall).toBeGreaterThanOrEqual(fitThreshold(scored, 0.9).chosen.recall);
   });
 
-  it('the pages list the questions asked on several days, every time asked, newest first', async () => {
-    const site = await archiveSite();
+  it('the pages list the questions asked on several days, every time asked, newest first', () => {
     const entries = recurringQuestions(archive);
     const page = (p: string) => readFileSync(join(site, p, 'index.html'), 'utf8');
     const multi = entries.filter((e) => e.days > 1);
