@@ -9,6 +9,7 @@ import { buildSearchIndex } from '../search/build.ts';
 import { buildAskIndex } from '../search/ask-build.ts';
 import { count, stage } from '../node/progress.ts';
 import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
+import { mirroredSrc } from '../node/image-mirror.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -23,7 +24,7 @@ export default function searchIndex(): AstroIntegration {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
         };
-        const stats = buildSearchIndex(loadArchive(), emit);
+        const stats = buildSearchIndex(loadArchive(), emit, { mirroredSrc });
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
         // With a model present, its thread embeddings join (neighbour lists for the browser, vectors for the CLI).
