@@ -166,14 +166,14 @@ export function findDefinitions(term: Term, days: Day[], opts: { limit?: number;
         continue;
       }
       const hit = mentions ? matchPatterns(text, words) : null;
-      const replyTo = open.find((q) => m.mentions.includes(q.speaker)) ?? open[0] ?? null;
+      const replyTo = open.find((q) => m.mentionIds.includes(q.speakerId)) ?? open[0] ?? null;
       let pattern: DefinitionPattern | null = hit?.pattern ?? null;
       let score = hit?.weight ?? 0;
       let snippet = hit ? sentenceFrom(text, hit.at, hit.body + 2) : '';
       // An answer must say something beyond naming terms (`交易流水、账户流水、会计流水` is a list, not an answer).
       const substance = () => naming.reduce((t, w) => t.split(w).join(''), text).replace(/[\s\p{P}\p{S}]/gu, '').length;
       const asking = /想问|请问|问一下|请教|问个|问下/.test(text); // someone else's question is not an answer
-      if (replyTo && !asking && (mentions || m.mentions.includes(replyTo.speaker)) && substance() >= 6) {
+      if (replyTo && !asking && (mentions || m.mentionIds.includes(replyTo.speakerId)) && substance() >= 6) {
         score += 1.5; // an answer to someone asking what the term means
         if (!pattern) {
           pattern = 'answer';

@@ -8,12 +8,14 @@ import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
 import { buildAskIndex } from '../search/ask-build.ts';
 import { count, stage } from '../node/progress.ts';
+import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
+import { mirroredSrc } from '../node/image-mirror.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'cka-search-index',
     hooks: {
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
         for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
@@ -22,11 +24,14 @@ export default function searchIndex(): AstroIntegration {
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
         };
-        const stats = buildSearchIndex(loadArchive(), emit);
+        const stats = buildSearchIndex(loadArchive(), emit, { mirroredSrc });
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
-        const ask = buildAskIndex(loadArchive(), emit);
-        stage('question index', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
+        // With a model present, its thread embeddings join (neighbour lists for the browser, vectors for the CLI).
+        const archive = loadArchive();
+        const ask = buildAskIndex(archive, emit, await getAskEmbeddings(archive));
+        const embedded = ask.model ? `, embeddings of ${ask.model}` : ', embeddings off (no model)';
+        stage('question index', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads${embedded}, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
       },
     },
   };

@@ -69,9 +69,12 @@ export interface Message {
   segments: Segment[];
   links: Link[];
   images: Image[];
-  /** Mentioned names as written (without @ and trailing ?/U+2005). */
+  /** Mentioned names as written (without @ and trailing ?/U+2005), as the segment parser (src/text) read them. */
   mentions: string[];
-  /** Speaker ids the mentions resolved to (same order as mentions; null when no speaker of the day matches). */
+  /**
+   * Whom each mention names: the speaker id it resolved to among the day's writers, or null (same order as
+   * mentions). Resolved once by the speaker stage (src/speakers/mentions.ts); threads, Q&A and the glossary read it.
+   */
   mentionIds: (string | null)[];
   emojis: string[];
   kind: MessageKind;

@@ -1,8 +1,7 @@
 // /feed.xml: an Atom feed of the newest days, each entry summarising the day's threads. Links and ids follow the
 // configured site URL; without one, links are relative and ids urn:uuid (src/site/origin.ts).
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../node/load.ts';
-import { viewModel } from '../site/model.ts';
+import { siteView } from '../integrations/site-view.ts';
 import { dayUrl, threadUrl } from '../site/urls.ts';
 import { isoDateTime, shortTime, truncate, zhDate } from '../site/format.ts';
 import { xmlEscape } from '../site/xml.ts';
@@ -11,8 +10,8 @@ import { titleLabel } from '../model/labels.ts';
 
 const FEED_SIZE = 20;
 
-export const GET: APIRoute = ({ site }) => {
-  const vm = viewModel(loadArchive());
+export const GET: APIRoute = async ({ site }) => {
+  const vm = (await siteView()).vm;
   const days = vm.daysNewest.slice(0, FEED_SIZE);
   // Absolute URLs pass the same gate as links on the pages (src/site/origin.ts), then our XML escaper.
   const updated = days[0] ? isoDateTime(days[0].date, '23:59:59') : '1970-01-01T00:00:00Z';

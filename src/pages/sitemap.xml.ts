@@ -1,14 +1,13 @@
 // /sitemap.xml: every page of the site (days, threads, topics, people, groups, glossary).
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../node/load.ts';
-import { viewModel } from '../site/model.ts';
+import { siteView } from '../integrations/site-view.ts';
 import { dayPartUrl, dayUrl, groupUrl, peoplePageUrl, personUrl, termUrl, threadPartUrl, threadUrl, topicUrl } from '../site/urls.ts';
 import { PEOPLE_PER_PAGE, dayStarts, pageCount, threadStarts } from '../site/pagination.ts';
 import { xmlEscape } from '../site/xml.ts';
 import { absoluteUrl } from '../site/origin.ts';
 
-export const GET: APIRoute = ({ site }) => {
-  const vm = viewModel(loadArchive());
+export const GET: APIRoute = async ({ site }) => {
+  const vm = (await siteView()).vm;
   const a = vm.archive;
   const dateOf = (dayId: string) => vm.index.day.get(dayId)?.date;
   const entries: [string, string | undefined][] = [

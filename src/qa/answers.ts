@@ -72,7 +72,7 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number, 
     const words = bigrams(t);
     let shared = 0;
     for (const b of words) if (qWords.has(b)) shared++;
-    const mentioned = m.mentionIds.length ? m.mentionIds : m.mentions;
+    const mentioned = m.mentionIds;
     const x = new Float64Array(ANSWER_FEATURES.length);
     let k = 0;
     x[k++] = 1;

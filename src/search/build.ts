@@ -4,6 +4,7 @@ import type { Archive, Thread } from '../model/types.ts';
 import { planPages } from '../site/pagination.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
 import { writeShard, type ShardEntry } from './shard.ts';
+import { docSpans, type MirroredSrc } from './doc-segments.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, encodeThreadCodes, hash, speakerPath,
   type DocChunk, type Facets, type Manifest, type MapBlock, type MapDay,
@@ -20,6 +21,8 @@ export interface BuildOptions {
   messagesPerShard?: number;
   /** Upper bound on postings held in memory at once; shards are built in batches beyond it. */
   maxPostingsInMemory?: number;
+  /** The site path of a mirrored image (the build's image mirror), so results show the copy pages show. */
+  mirroredSrc?: MirroredSrc;
 }
 
 export interface BuildStats {
@@ -124,7 +127,8 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
         chunkCount++;
       }
       const c: DocChunk = chunk!;
-      c.m.push([m.speaker, m.speakerId, m.text]);
+      const spans = docSpans(m.segments, m.text, opts.mirroredSrc);
+      c.m.push(spans ? [m.speaker, m.speakerId, m.text, spans] : [m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
       if (th && tnos[i]! >= 0) c.t[tnos[i]!] ??= [th.title, th.topics];
       let so = speakerOrds.get(m.speakerId);

@@ -14,9 +14,10 @@ import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tok
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
 import { askSearch, type AskResult } from './ask.ts';
 import { stripInvisible } from '../text/invisible.ts';
+import type { DocSpan } from './doc-segments.ts';
 import {
   POS, ROLE_QUESTION, decodeThreadCodes, shardPath, speakerPath,
-  type DocChunk, type Facets, type Manifest, type MapBlock,
+  type DocChunk, type DocMessage, type Facets, type Manifest, type MapBlock,
 } from './format.ts';
 
 /** Returns the text of a file of the index, by its path relative to the index root (e.g. `manifest.json`). */
@@ -47,6 +48,8 @@ export interface MessageHit {
   threadId: string | null;
   role: number;
   text: string;
+  /** Where the text holds links, mentions, emoji and images (filled with the text; src/search/doc-segments.ts). */
+  spans?: DocSpan[];
   /** How many of the query's terms the message contains; messages with all terms rank first. */
   matched: number;
   score: number;
@@ -60,6 +63,7 @@ export interface ContextMessage {
   seq: number;
   speaker: string;
   text: string;
+  spans?: DocSpan[];
   ranges: [number, number][];
   hit: boolean;
 }
@@ -219,7 +223,7 @@ export class SearchClient {
     return { chunk, i: o - chunk.first };
   }
 
-  private async texts(ords: Iterable<number>, m: Manifest): Promise<Map<number, [string, string, string]>> {
+  private async texts(ords: Iterable<number>, m: Manifest): Promise<Map<number, DocMessage>> {
     const list = [...ords];
     const got = await Promise.all(list.map((o) => this.chunkOf(o, m)));
     return new Map(list.map((o, j) => [o, got[j]!.chunk.m[got[j]!.i]!]));
@@ -417,6 +421,42 @@ export class SearchClient {
     return { length, hasQuestion };
   }
 
+  /**
+   * Hits for messages found by another signal than the terms (a thread's embedding neighbours), under the
+   * filters: the same fields as `lexical` gives, no term matched. Ordinals the filters exclude are left out.
+   * @internal for ask.ts
+   */
+  async hitsAt(ords: readonly number[], filters: Filters = {}): Promise<MessageHit[]> {
+    const m = await this.manifest();
+    const f = filters;
+    const [speakerOrds, topicThreads] = await Promise.all([
+      f.speaker ? this.parsed<Record<string, number[]>>(speakerPath(f.speaker, m)).then((r) => new Set(r[f.speaker!] ?? [])) : null,
+      f.topic && m.topics.some((t) => t.slug === f.topic) ? this.parsed<number[]>(`topics/${f.topic}.json`).then((r) => new Set(r)) : null,
+    ]);
+    const valid = ords.filter((o) => o >= 0 && o < m.messageCount);
+    await this.blocks(valid, m);
+    const out: MessageHit[] = [];
+    for (const o of valid) {
+      if (speakerOrds && !speakerOrds.has(o)) continue;
+      const { view, d, i } = this.loc(o, m);
+      const [day, firstSeq, base, , seqs] = view.block.days[d]!;
+      const { group, date } = dayRef(day);
+      if ((f.group && group !== f.group) || (f.from && date < f.from) || (f.to && date > f.to)) continue;
+      const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
+      const ti = dayThreads[i]!;
+      const tno = ti < 0 ? -1 : base + ti;
+      if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
+      const seqAt = (j: number) => (seqs ? seqs[j]! : firstSeq + j);
+      const first = ti < 0 ? -1 : dayThreads.indexOf(ti);
+      const role = dayRoles[i]!;
+      out.push({
+        ord: o, id: messageId(day, seqAt(i)), day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '',
+        threadId: first < 0 ? null : makeThreadId(day, seqAt(first)), role, text: '', matched: 0, score: messageScore(0, 0, role), ranges: [], tno,
+      });
+    }
+    return out;
+  }
+
   /** Fetches and parses a JSON file of the index (cached). @internal for ask.ts */
   fileJson<T>(path: string): Promise<T> {
     return this.parsed<T>(path);
@@ -427,10 +467,10 @@ export class SearchClient {
     const m = await this.manifest();
     const texts = await this.texts(hits.map((h) => h.ord), m);
     for (const h of hits) {
-      const [speaker, speakerId, text] = texts.get(h.ord)!;
+      const [speaker, speakerId, text, spans] = texts.get(h.ord)!;
       const lower = normalize(text);
       Object.assign(h, {
-        speaker, speakerId, text,
+        speaker, speakerId, text, spans,
         ranges: lower.length === text.length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [],
       });
     }
@@ -438,7 +478,7 @@ export class SearchClient {
 
   /** The best message with `around` thread messages on each side, each highlighted. */
   private async contextOf(t: ThreadHit, terms: QueryTerm[], around: number, m: Manifest): Promise<ContextMessage[]> {
-    const self: ContextMessage = { seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, ranges: t.best.ranges, hit: true };
+    const self: ContextMessage = { seq: t.best.seq, speaker: t.best.speaker, text: t.best.text, spans: t.best.spans, ranges: t.best.ranges, hit: true };
     if (t.best.tno < 0) return [self];
     const { view, d, i } = this.loc(t.best.ord, m);
     const [, firstSeq, , , seqs] = view.block.days[d]!;
@@ -451,10 +491,10 @@ export class SearchClient {
     const texts = await this.texts(near.filter((j) => j !== i).map((j) => start! + j), m);
     return near.map((j) => {
       if (j === i) return self;
-      const [speaker, , text] = texts.get(start! + j)!;
+      const [speaker, , text, spans] = texts.get(start! + j)!;
       const lower = normalize(text);
       const ranges = lower.length === text.length ? mergeRanges(terms.flatMap((q) => termRanges(lower, q))) : [];
-      return { seq: seqs ? seqs[j]! : firstSeq + j, speaker, text, ranges, hit: false };
+      return { seq: seqs ? seqs[j]! : firstSeq + j, speaker, text, spans, ranges, hit: false };
     });
   }
 }

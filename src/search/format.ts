@@ -8,7 +8,7 @@
 //   uni/<n>.json         the same for lone CJK characters (only queries with a lone CJK character load these)
 //   map/<b>.json         per message of a block of ordinals: day, seq, thread, role (what ranking and the
 //                        group/date filters need)
-//   docs/<b>/<k>.json    text and speaker of `chunkMessages` consecutive messages (the k-th run of the block),
+//   docs/<b>/<k>.json    text, spans and speaker of `chunkMessages` consecutive messages (the k-th run of the block),
 //                        and their threads' titles: a fixed count, so no boundaries need to be downloaded
 //   spk/<n>.json         message ordinals per speaker (loaded by the speaker filter only)
 //   topics/<slug>.json   thread numbers of a topic (loaded by the topic filter only)
@@ -19,6 +19,7 @@
 // messages hold a token, how often (term frequency) and where (a longer term's tokens side by side).
 
 import type { PagePlan } from '../site/pagination.ts';
+import type { DocSpan } from './doc-segments.ts';
 
 export const FORMAT_VERSION = 4;
 /** Offsets per message in a posting id; the last one means "at POS - 1 or beyond". */
@@ -66,8 +67,11 @@ export interface MapBlock {
   days: MapDay[];
 }
 
-/** [speaker display name, speaker id, text] */
-export type DocMessage = [string, string, string];
+/**
+ * [speaker display name, speaker id, text, spans]: spans say where the text holds links, mentions, emoji and images
+ * (src/search/doc-segments.ts), so results draw the message as its page does; left out for plain text.
+ */
+export type DocMessage = [string, string, string, DocSpan[]?];
 
 export interface DocChunk {
   first: number;

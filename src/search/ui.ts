@@ -9,6 +9,7 @@ import { dayUrl, messageUrl, termUrl, threadMessageUrl, threadUrl } from '../sit
 import { siteHref } from '../site/safe-url.ts';
 import { EMPTY_PLAN } from '../site/pagination.ts';
 import { speakerLabel } from '../model/labels.ts';
+import { drawMessage } from './draw-message.ts';
 
 /** Every href the search page writes goes through the site's one URL gate (parsed, http(s) only, re-serialized). */
 const href = (path: string): string => siteHref(path, location.href) ?? '#';
@@ -25,32 +26,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
   for (const c of kids) e.append(c);
   return e;
-}
-
-/** Text with <mark> around the ranges, built from text nodes. */
-function highlighted(text: string, ranges: [number, number][]): DocumentFragment {
-  const f = document.createDocumentFragment();
-  let at = 0;
-  for (const [s, e] of ranges) {
-    if (s > at) f.append(text.slice(at, s));
-    f.append(el('mark', {}, text.slice(s, e)));
-    at = e;
-  }
-  f.append(text.slice(at));
-  return f;
-}
-
-/** Long messages are cut around the first match so the context stays readable. */
-function clip(text: string, ranges: [number, number][], max = 240): { text: string; ranges: [number, number][] } {
-  if (text.length <= max) return { text, ranges };
-  const start = ranges.length ? Math.max(0, Math.min(ranges[0]![0] - 60, text.length - max)) : 0;
-  const end = start + max;
-  const pre = start > 0 ? '…' : '';
-  const shift = pre.length - start;
-  return {
-    text: pre + text.slice(start, end) + (end < text.length ? '…' : ''),
-    ranges: ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]),
-  };
 }
 
 export function mountSearch(root: HTMLElement): void {
@@ -115,14 +90,14 @@ export function mountSearch(root: HTMLElement): void {
     const meta = el('p', { class: 'result-meta' });
     meta.append(el('a', { href: href(dayUrl(t.day)) }, `${groupName(t.group)} · ${t.date}`));
     if (t.topics.length) meta.append(' · ', t.topics.slice(0, 3).map(topicName).join('、'));
-    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: href(threadUrl(t.threadId)) }, '查看讨论'));
+    // count 0: found by the model's embeddings only (src/search/ask-embedding.ts), no message holds a query term.
+    meta.append(t.count ? ` · ${t.count} 条相关消息 · ` : ' · 内容相近的讨论 · ', el('a', { class: 'thread-link', href: href(threadUrl(t.threadId)) }, '查看讨论'));
     li.append(meta);
     const ctx = el('ol', { class: 'result-context' });
     for (const c of t.context) {
-      const cut = clip(c.text, c.ranges);
       const item = el('li', { class: c.hit ? 'ctx hit' : 'ctx' });
       item.append(el('a', { class: 'ctx-speaker', href: href(messageUrl(`${t.day}/${c.seq}`, plan())) }, speakerLabel(c.speaker)), '：');
-      item.append(el('span', { class: 'ctx-text' }, highlighted(cut.text, cut.ranges)));
+      item.append(el('span', { class: 'ctx-text' }, drawMessage(c.text, c.spans, c.ranges)));
       ctx.append(item);
     }
     li.append(ctx);

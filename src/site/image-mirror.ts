@@ -65,3 +65,8 @@ export function judgeBody(contentType: string | null, bytes: Uint8Array, maxByte
 
 /** The site path of a mirrored image from its content hash (hex) and extension. */
 export const mirroredPath = (sha256Hex: string, ext: string): string => `/${MIRROR_DIR}/${sha256Hex.slice(0, 20)}.${ext}`;
+
+const MIRRORED_PATH = new RegExp(`^/${MIRROR_DIR}/[0-9a-f]{20}\\.(?:${FORMATS.map((f) => f.ext).join('|')})$`);
+
+/** Whether a path is one mirroredPath makes (the search page reads such paths from the index, which it does not trust). */
+export const isMirroredPath = (path: string): boolean => MIRRORED_PATH.test(path);

@@ -1,73 +1,19 @@
-// Speakers: who wrote each message, one Speaker per person across nicknames, and @mention resolution.
-// Nickname reading lives in speaker/nickname.ts, the merge evidence in speaker/merge.ts.
+// Speakers: who wrote each message, one Speaker per person across nicknames, and whom each @mention names.
+// Nickname reading lives in speakers/nickname.ts, the merge evidence in speakers/merge.ts, mention resolution in
+// speakers/mentions.ts.
 import type { Day, Message, Nickname, Segment, Speaker } from '../model/types.ts';
 import { nameKey, normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
 import { mergeByName, pairKey, UnionFind, unmergeable } from './merge.ts';
 import { COMMON_LATIN } from './lexicon.ts';
 import { chooseSpeakerIds, type SpeakerRedirect } from './ids.ts';
-import { trimEndWhere, trimStartWhere } from '../text/scan.ts';
+import { dayRoster, normalizeMention, resolveMention, type DayRoster } from './mentions.ts';
 import { ANONYMOUS_LABEL } from '../model/labels.ts';
 
 export { normalizeDisplay, parseNickname, speakerSlug } from './nickname.ts';
+export { dayRoster, normalizeMention, resolveMention, type DayRoster, type MentionMatch } from './mentions.ts';
 
 /** The speaker of messages with an empty speaker field. */
 export const ANONYMOUS = { id: 'anonymous', name: ANONYMOUS_LABEL };
-
-/** Writers of one day, for resolving that day's mentions. Keys are normalised display names. */
-export interface DayRoster {
-  keys: string[];
-  keySet: Set<string>;
-  /** name part -> keys with that name part */
-  byName: Map<string, string[]>;
-}
-
-export function dayRoster(keys: Iterable<string>, nickOf: (key: string) => Nickname): DayRoster {
-  const list = [...new Set(keys)].filter((k) => k !== '');
-  const byName = new Map<string, string[]>();
-  for (const k of list) {
-    const n = nameKey(nickOf(k).name);
-    if (n) (byName.get(n) ?? byName.set(n, []).get(n)!).push(k);
-  }
-  // Longest first, for the prefix fallback below.
-  list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return { keys: list, keySet: new Set(list), byName };
-}
-
-export type MentionMatch = { key: string; how: 'exact' | 'prefix' | 'name' | 'leading' } | null;
-
-// Mentions repeat a lot (the same few names all day): memoise their name part. Bounded, so a long
-// build does not grow it without limit.
-const mentionNames = new Map<string, string>();
-function mentionNameKey(m: string): string {
-  let k = mentionNames.get(m);
-  if (k === undefined) {
-    if (mentionNames.size > 50_000) mentionNames.clear();
-    mentionNames.set(m, (k = nameKey(parseNickname(m).name)));
-  }
-  return k;
-}
-
-/** Strips what the exporter and the parser leave around a mentioned name (@, `?`, U+2005, spaces). */
-export function normalizeMention(name: string): string {
-  return normalizeDisplay(trimEndWhere(trimStartWhere(name, (c) => c === '@' || c === '＠'), (c) => c === '?' || /\s/.test(c)));
-}
-
-/**
- * Resolves a mentioned name against the writers of the same day: the exact display name, else the one
- * display name starting with it, else the one writer whose name part equals the mention's name part,
- * else (for crude mention text that runs into the message) the longest display name it starts with.
- */
-export function resolveMention(raw: string, roster: DayRoster): MentionMatch {
-  const m = normalizeMention(raw);
-  if (!m) return null;
-  if (roster.keySet.has(m)) return { key: m, how: 'exact' };
-  const prefixed = roster.keys.filter((k) => k.startsWith(m));
-  if (prefixed.length === 1 && [...m].length >= 2) return { key: prefixed[0]!, how: 'prefix' };
-  const byName = roster.byName.get(mentionNameKey(m));
-  if (byName?.length === 1) return { key: byName[0]!, how: 'name' };
-  const lead = roster.keys.find((k) => [...k].length >= 2 && m.startsWith(k) && !/^[A-Za-z0-9]/.test(m.slice(k.length)));
-  return lead ? { key: lead, how: 'leading' } : null;
-}
 
 /** A mention that reads as a whole nickname of someone who wrote under another one (`@无缺-数心-开发`). */
 function isAliasMention(m: string, nick: Nickname): boolean {

@@ -158,18 +158,22 @@ export function parseInline(s: string, names: NameMatcher = NO_NAMES): Inline {
         links.push({ url, title: title || url, safe });
       }
     } else if (m[3] !== undefined) {
-      // Bare URL: trailing sentence punctuation is not part of it.
-      const url = trimEndWhere(m[3], (c) => ".,;:!?'*".includes(c));
+      // Bare URL: trailing sentence punctuation is not part of it, nor a final @, which starts a mention
+      // (`…/83311.html@程琳Wa-杉德支付pm-上海`: URL characters are ASCII, so the name is never read into it).
+      const url = trimEndWhere(m[3], (c) => ".,;:!?'*@".includes(c));
       end = at + url.length;
       pushText(s.slice(last, at));
       flushText();
       segments.push({ type: 'link', url, title: url, safe: true });
       links.push({ url, title: url, safe: true });
     } else if (m[4] !== undefined) {
-      // A mention, unless the @ is inside a word (e-mail addresses, user@host).
-      const prev = at > 0 ? s[at - 1] : '';
-      const inWord = m[4] === '@' && /[A-Za-z0-9._%+\-]/.test(prev!);
-      const name = inWord ? null : mentionAt(s, at + 1, names);
+      // A mention, unless it is an e-mail address: an @ inside a Latin word (user@host). In the archive an @ right
+      // after a Latin letter or digit is an address when a Latin letter or digit follows it (all 15 such), and a
+      // mention when a name in Chinese does (all 13: `POSP@胥刚-华夏银行-项目经理-北京`, `6666@老樊-滴滴-开发-北京`).
+      const prev = at > 0 ? s[at - 1]! : '';
+      const next = s[at + 1] ?? '';
+      const email = m[4] === '@' && /[A-Za-z0-9._%+\-]/.test(prev) && /[A-Za-z0-9]/.test(next);
+      const name = email ? null : mentionAt(s, at + 1, names);
       if (name === null) {
         re.lastIndex = at + 1;
         continue; // plain `@`, left in the text by the next pushText

@@ -1,7 +1,6 @@
 // Per-message features the disentangler scores with. Pure; computed once per day, linear in its size.
 import type { Day, Message } from '../model/types.ts';
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
-import { resolveMentions } from './mentions.ts';
 import { echoKey, mentionsEveryone, plainOf } from '../text/reading.ts';
 import { hasLatinLetter, isCjkCode, latinWords } from '../text/tokenize.ts';
 import { ADDRESSES_ROOM, CHANGES_SUBJECT, CONTINUES, CONVERSATIONAL, OPENER, RESUMES, SECOND_PERSON, asks, isAck } from '../text/signals.ts';
@@ -198,7 +197,8 @@ export interface DayFeatures {
 
 export function dayFeatures(day: Day, opts: { terms: string[]; compiled?: ThreadTerms }): DayFeatures {
   const { matcher } = opts.compiled ?? compileThreadTerms(opts.terms);
-  const mentions = resolveMentions(day);
+  // Whom each message mentions: resolved once by the speaker stage (src/speakers/mentions.ts), each person once.
+  const mentions = day.messages.map((m) => [...new Set(m.mentionIds.filter((k): k is string => k !== null))]);
   const lastByText = new Map<string, number>();
   const vocabulary = new Vocabulary();
   // echoKey(words with mentions) of earlier messages, computed once each when quoted replies look back for their

@@ -53,6 +53,31 @@ describe.skipIf(skip)('search page in Chromium', () => {
     await page.close();
   });
 
+  it('draws links, mentions and emoji in results with the markup of the day page', async () => {
+    const page = await browser.context.newPage();
+    // [query, day page, seq, words of the message]: a titled link; a resolved mention and an emoji code.
+    const cases = [
+      ['浴火重生', '/devarch/2018-08-08/', 1, '二十年黄金时代结束'],
+      ['搭建消费金融', '/devarch/2017-12-19/', 287, '也在搭建消费金融'],
+    ] as const;
+    const drawn = (root: Element) => [...root.querySelectorAll('a.chat-link, .mention, .emoji, img.chat-img')].map((e) => e.outerHTML);
+    for (const [q, day, seq, words] of cases) {
+      await page.goto(`${server.url}${day}`);
+      const onPage = await page.locator(`li.msg#m${seq} .msg-body`).evaluate(drawn);
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+      await page.locator('#search-results li.result').first().waitFor();
+      const inResult = await page.evaluate((w) => {
+        const ctx = [...document.querySelectorAll('#search-results li.ctx')].find((li) => li.textContent?.includes(w));
+        return ctx ? [...ctx.querySelectorAll('.ctx-text a.chat-link, .ctx-text .mention, .ctx-text .emoji, .ctx-text img.chat-img')].map((e) => e.outerHTML) : null;
+      }, words);
+      expect(onPage.length, q).toBeGreaterThan(0);
+      // The same elements, attributes and text; results add only the query's <mark>, inside a link's title too.
+      expect(inResult?.map((h) => h.replace(/<\/?mark>/g, '')), q).toEqual(onPage);
+      if (q === '浴火重生') expect(inResult?.[0]).toContain('<mark>浴火重生</mark>');
+    }
+    await page.close();
+  });
+
   it('keeps the query in the URL, navigates with the keyboard and suggests on no results', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('对账文件')}`);

@@ -261,12 +261,59 @@ describe.skipIf(skip)('site built from a hostile log', () => {
     await page.locator('#search-results li.result').first().waitFor({ timeout: 20_000 });
     const r = await page.evaluate(() => ({
       text: document.querySelector('#search-results')?.textContent ?? '',
-      hrefs: [...document.querySelectorAll('#search-results a')].map((a) => a.getAttribute('href') ?? ''),
+      // The site's own links (chat links in messages are checked in the next test).
+      hrefs: [...document.querySelectorAll('#search-results a:not(.chat-link):not(.chat-img-wrap)')].map((a) => a.getAttribute('href') ?? ''),
     }));
     expect(r.text).toContain('坏人技术-司公');
     expect(r.text).toContain('分录流水');
     expect(r.text).not.toMatch(BIDI_CONTROL);
     for (const h of r.hrefs) expect(new URL(h).origin, h).toBe(server.url);
+  });
+
+  it('draws hostile links in search results as the day page does: http(s) hrefs from the gate, no attribute injection', async () => {
+    const day = dayUrl(`${HOSTILE_GROUP}/${HOSTILE_DATE}`);
+    await page.goto(`${server.url}${day}`);
+    const pageHrefs = await page.evaluate(() => [...document.querySelectorAll('main a.chat-link')].map((a) => a.getAttribute('href') ?? ''));
+    const results: { pwned: unknown; hrefs: string[]; classes: string[]; extraAttrs: string[]; text: string }[] = [];
+    // Words of three hostile messages: quotes breaking out of link targets, bare URLs with quotes, disguised targets.
+    for (const q of ['单引号', '裸链接', '网银登录']) {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+      await page.locator('#search-results li.result').first().waitFor({ timeout: 20_000 });
+      for (const a of await page.locator('#search-results a.chat-link').all()) {
+        await a.hover({ force: true, timeout: 2000 }).catch(() => undefined);
+        await a.focus().catch(() => undefined);
+      }
+      results.push(await page.evaluate(({ ALLOWED_A, ALLOWED_IMG }) => {
+        const box = document.querySelector('#search-results')!;
+        const all = [...box.querySelectorAll('*')];
+        return {
+          pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+          hrefs: [...box.querySelectorAll('a.chat-link')].map((a) => a.getAttribute('href') ?? ''),
+          classes: [...box.querySelectorAll('.ctx-text *')].map((e) => e.className).filter(Boolean),
+          extraAttrs: all.flatMap((el) => [...el.attributes].filter((a) => /^on|^style$|^autofocus$/i.test(a.name) || (el.tagName === 'A' && !ALLOWED_A.includes(a.name)) || (el.tagName === 'IMG' && !ALLOWED_IMG.includes(a.name))).map((a) => `${el.tagName} ${a.name}`)),
+          text: box.textContent ?? '',
+        };
+      }, { ALLOWED_A, ALLOWED_IMG }));
+    }
+    for (const r of results) {
+      expect(r.pwned).toBeNull();
+      expect(r.extraAttrs).toEqual([]);
+      for (const h of r.hrefs) {
+        expect(safeHttpUrl(h), h).toBe(h);
+        expect(h).not.toMatch(/["'`<>\s]|evil\.example|^javascript|^data/i);
+        // The very link the day page draws for the same message.
+        expect(pageHrefs).toContain(h);
+      }
+    }
+    const [quotes, bare, disguised] = results;
+    // Links stay links in results (they were plain text before results drew display parts).
+    expect(quotes!.hrefs).toContain("https://example.com/?a=1&b=%27autofocus=%27%27onfocus=%27window.__pwned=1");
+    expect(quotes!.classes).toContain('chat-link');
+    // Bare URLs with quotes: links still, the quotes percent-encoded (the day page's hrefs, checked above).
+    expect(bare!.hrefs.some((h) => h.startsWith('https://example.com/?a=1&b=%27onmouseover=%27'))).toBe(true);
+    // A target with user-info is shown as text, as on the page.
+    expect(disguised!.classes).toContain('unsafe-link');
+    expect(disguised!.text).toContain('https://bank.example@evil.example/');
   });
 
   it('keeps the layout within the viewport on desktop and phone (long lines wrap)', async () => {

@@ -11,7 +11,8 @@ import { discoverTerms } from '../../src/glossary/term-discovery.ts';
 import { glossaryCandidates } from '../../src/glossary/term-candidates.ts';
 import { readContent } from '../../src/node/load.ts';
 import type { Day, Message, Term } from '../../src/model/types.ts';
-import { parseInline } from '../../src/text/segments.ts';
+import { nameMatcher, parseInline } from '../../src/text/segments.ts';
+import { mentionIdsOf } from '../helpers/day.ts';
 import { plainOf } from '../../src/text/reading.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
 
@@ -237,11 +238,16 @@ function mk(slug: string, t: string, aliases: string[] = []): Term {
 
 function fakeDay(rows: [string, string][]): Day {
   const id = 'g/2020-01-01';
-  const messages: Message[] = rows.map(([speaker, text], i) => ({
-    id: `${id}/${i + 1}`, day: id, seq: i + 1, line: i + 1, time: `10:00:${String(i).padStart(2, '0')}`, speaker, speakerId: speaker, raw: text, text,
-    plain: plainOf(parseInline(text).segments), seconds: 36000 + i,
-    segments: [{ type: 'text', text }], links: [], images: [], mentions: [...text.matchAll(/@(\S+?)\s/g)].map((m) => m[1]!), mentionIds: [], emojis: [],
-    kind: 'text', quote: null, duplicateOf: null, flags: [],
-  }));
+  const speakers = rows.map(([speaker]) => speaker);
+  const names = nameMatcher(speakers);
+  const messages: Message[] = rows.map(([speaker, text], i) => {
+    const inline = parseInline(text, names);
+    return {
+      id: `${id}/${i + 1}`, day: id, seq: i + 1, line: i + 1, time: `10:00:${String(i).padStart(2, '0')}`, speaker, speakerId: speaker, raw: text, text,
+      plain: plainOf(inline.segments), seconds: 36000 + i,
+      segments: [{ type: 'text', text }], links: [], images: [], mentions: inline.mentions, mentionIds: mentionIdsOf(inline.mentions, speakers), emojis: [],
+      kind: 'text', quote: null, duplicateOf: null, flags: [],
+    };
+  });
   return { id, group: 'g', date: '2020-01-01', file: 'g/2020-01-01-chat.markdown', title: '', author: null, declaredLines: null, tags: [], messages };
 }

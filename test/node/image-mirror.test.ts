@@ -14,6 +14,8 @@ import { mirrorImages } from '../../src/node/image-mirror.ts';
 import { loadConfig } from '../../src/node/config.ts';
 import { judgeBody, judgeHead, mirroredPath } from '../../src/site/image-mirror.ts';
 import { ROOT } from '../helpers/site.ts';
+import { filesUnder } from '../helpers/files.ts';
+import type { DocChunk } from '../../src/search/format.ts';
 import { urlAttr } from '../../src/site/safe-url.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -134,5 +136,12 @@ describe('a site built with the mirror on', () => {
       expect(log.text).toContain(`${base}/${n}`);
     }
     expect(existsSync(join(out, 'img'))).toBe(true);
+    // Search results show the same copy: the index's image spans carry the mirrored path (src/search/doc-segments.ts).
+    const docs = filesUnder(join(out, 'search', 'docs')).filter((f) => f.endsWith('.json'));
+    const spans = docs.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as DocChunk).m.flatMap((m) => m[3] ?? []));
+    const shown = new Map(spans.filter((sp) => sp[2] === 'i').map((sp) => [sp[3]!, sp[5] ?? null]));
+    expect(shown.get(`${base}/ok.png`)).toBe(local);
+    expect(shown.get(`${base}/ok-again.png`)).toBe(local);
+    expect(shown.get(`${base}/missing.png`)).toBeNull();
   }, 240_000);
 });

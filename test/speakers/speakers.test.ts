@@ -175,6 +175,8 @@ describe('mention resolution', () => {
     ['＠杨彧-微众-', '杨彧-微众-支付产品经理-上海', 'prefix'],
     ['老孙-拉卡拉', '拉卡拉-市场-老孙', 'name'],
     ['Yongqiang???是我账户', 'Yongqiang', 'leading'],
+    // The same company-role tail with a respelled name (nicknamesAlike), when no stricter step matched.
+    ['杨域-微众-支付产品经理-上海', '杨彧-微众-支付产品经理-上海', 'alike'],
   ])('%s', (name, key, how) => {
     expect(resolveMention(name, roster)).toEqual({ key, how });
   });
