@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { count, stage } from '../node/progress.ts';
-import { compressReuse, compressSettings, sha256, type CompressReuse } from '../node/compress-reuse.ts';
+import { compressReuse, compressSettings, type CompressReuse } from '../node/compress-reuse.ts';
+import { sha256 } from '../node/build-manifest.ts';
 
 /** Text assets worth compressing; images and fonts are compressed formats already. */
 export const PRECOMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);

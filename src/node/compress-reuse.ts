@@ -7,10 +7,10 @@
 // the compression settings with the zlib and brotli versions that made them. A copy is taken only when the new
 // file's hash equals the recorded source hash, the settings are the same, and the previous copy's hash equals the
 // recorded one; anything else is compressed afresh. So an incremental build writes exactly the bytes a clean one does.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { buildManifestPath, sha256 } from './build-manifest.ts';
 
 const FORMAT = 1;
 
@@ -27,12 +27,8 @@ interface CompressManifest {
   files: Record<string, CompressRecord>;
 }
 
-export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
-export function compressManifestPath(target: string, env: NodeJS.ProcessEnv = process.env): string {
-  const root = env.CKA_CACHE_DIR ?? join(process.cwd(), '.cache');
-  return join(root, 'compress', `${sha256(resolve(target)).slice(0, 24)}.json`);
-}
+export const compressManifestPath = (target: string, env: NodeJS.ProcessEnv = process.env): string => buildManifestPath('compress', target, env);
 
 /** What a compressed copy depends on besides the bytes: the settings and the compressor versions. */
 export const compressSettings = (s: Record<string, number>): string =>
@@ -45,7 +41,6 @@ export interface CompressReuse {
   record(rel: string, rec: CompressRecord): void;
   /** Writes this build's manifest (only the files recorded in this build). */
   save(): void;
-  readonly reused: number;
 }
 
 /**
@@ -64,7 +59,6 @@ export function compressReuse(from: string, settings: string, env: NodeJS.Proces
     }
   }
   const files: Record<string, CompressRecord> = {};
-  let reused = 0;
   const copyOf = async (rel: string, hash: string | null): Promise<Buffer | null | undefined> => {
     if (hash === null) return null;
     try {
@@ -81,7 +75,6 @@ export function compressReuse(from: string, settings: string, env: NodeJS.Proces
       const gz = await copyOf(`${rel}.gz`, rec.gz);
       const br = await copyOf(`${rel}.br`, rec.br);
       if (gz === undefined || br === undefined) return null;
-      reused++;
       return { gz, br };
     },
     record(rel, rec) {
@@ -92,9 +85,6 @@ export function compressReuse(from: string, settings: string, env: NodeJS.Proces
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, settings, files } satisfies CompressManifest));
       renameSync(tmp, path);
-    },
-    get reused() {
-      return reused;
     },
   };
 }

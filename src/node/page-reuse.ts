@@ -10,10 +10,10 @@
 //      the sha-256 of each of its files.
 // Without CKA_REUSE_FROM (plain `astro build`, the dev server) every page renders and nothing is written. The
 // manifest lives in the cache folder ($CKA_CACHE_DIR/pages, else .cache/pages), keyed by the target folder.
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCodeVersion } from './analysis-cache.ts';
+import { buildManifestPath, sha256 } from './build-manifest.ts';
 import { loadConfig } from './config.ts';
 import { loadArchive } from './load.ts';
 import { viewModel } from '../site/model.ts';
@@ -54,13 +54,8 @@ const KEY = Symbol.for('chat-knowledge-archive.page-reuse');
 const g = globalThis as Record<symbol, unknown>;
 const planOf = (): Plan | null => (g[KEY] as Plan | undefined) ?? null;
 
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-export function manifestPath(target: string, env: NodeJS.ProcessEnv = process.env): string {
-  // process.cwd(), not import.meta.dirname: this also runs inside the pages' bundle. Builds run from the project root.
-  const root = env.CKA_CACHE_DIR ?? join(process.cwd(), '.cache');
-  return join(root, 'pages', `${sha(resolve(target)).slice(0, 24)}.json`);
-}
+export const manifestPath = (target: string, env: NodeJS.ProcessEnv = process.env): string => buildManifestPath('pages', target, env);
 
 function readManifest(target: string): Manifest | null {
   const p = manifestPath(target);
@@ -88,7 +83,7 @@ function plan(): Plan | null {
 function previousIntact(p: Plan, rec: PageRecord): boolean {
   for (const [f, hash] of Object.entries(rec.files)) {
     const path = join(p.from, f);
-    if (!existsSync(path) || sha(readFileSync(path)) !== hash) return false;
+    if (!existsSync(path) || sha256(readFileSync(path)) !== hash) return false;
   }
   return Object.keys(rec.files).length > 0;
 }
@@ -106,12 +101,12 @@ export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRo
   // Related discussions or the code version not known yet (a build without the prepare step): render all.
   if (!related || !version) return entries;
   const vm = viewModel(archive);
-  const shared = sha([MANIFEST_FORMAT, version, loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
+  const shared = sha256([MANIFEST_FORMAT, version, loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
   return entries.filter((e) => {
     const file = pageFile(route, e.props);
     const inputs = pageInputs(vm, related, route, e.props);
     if (file === null || inputs === null) return true;
-    const key = sha(shared + '\u0000' + inputs);
+    const key = sha256(shared + '\u0000' + inputs);
     p.keys.set(file, key);
     p.routes.set(file, route);
     const rec = p.previous?.pages[file];
@@ -153,7 +148,7 @@ export function finishReuse(outDir: string): { reused: number; pages: number; by
     }
     for (const v of VARIANTS) {
       const path = join(outDir, file + v);
-      if (existsSync(path)) files[file + v] = sha(readFileSync(path));
+      if (existsSync(path)) files[file + v] = sha256(readFileSync(path));
     }
     pages[file] = { key, files };
   }
