@@ -1,6 +1,6 @@
 // Fitting the recurring-question threshold on hand-judged pairs: each pair's similarity (recurring.ts) against the
 // judge's same/different, swept over every threshold the pairs themselves suggest. Pure: scripts/fit-questions.ts
-// prints it, test/archive/recurring-threshold.test.ts keeps the chosen SAME_QUESTION at its measured quality.
+// prints it, test/archive/questions.test.ts keeps the chosen SAME_QUESTION at its measured quality.
 
 export interface ScoredPair {
   sim: number;
