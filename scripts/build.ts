@@ -16,7 +16,8 @@ const t0 = performance.now();
 try {
   // Day and thread pages whose inputs did not change are taken from the site being replaced (src/node/page-reuse.ts).
   process.env.CKA_REUSE_FROM = target;
-  await buildReplacing(target, (outDir) => build({ root: process.cwd(), outDir, logLevel: verbose ? 'info' : 'warn' }));
+  // The replaced site is deleted by a detached process, after the new one is in place (src/node/replace-dir.ts).
+  await buildReplacing(target, (outDir) => build({ root: process.cwd(), outDir, logLevel: verbose ? 'info' : 'warn' }), 'index.html', 'background');
   console.log(`[build] done: ${target} replaced in ${seconds(performance.now() - t0)}`);
 } catch (e) {
   console.error(`[build] failed; ${target} was left as it was.`);

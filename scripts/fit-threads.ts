@@ -20,8 +20,8 @@ writeFileSync('src/threads/weights.json', JSON.stringify(out, null, 1) + '\n');
 console.log(`fitted on ${examples.length} decisions of ${days.length} days; log loss ${logLoss(examples, w).toFixed(4)}`);
 FEATURE_NAMES.forEach((n, k) => console.log(`  ${n.padEnd(22)} ${(w[k] ?? 0).toFixed(3)}`));
 
-const a = fitAnswers(days);
-const answers = answerExamples(days);
+const a = fitAnswers(days, terms);
+const answers = answerExamples(days, terms);
 writeFileSync('src/qa/answer-weights.json', JSON.stringify({ note: 'Fitted by scripts/fit-threads.ts on the gold answers of ' + days.filter((d) => d.gold.threads.some((t) => 'question' in t)).map((d) => d.name).join(', ') + '; do not edit by hand.', features: [...ANSWER_FEATURES], weights: [...a].map((x) => Math.round(x * 1e6) / 1e6) }, null, 1) + '\n');
 console.log(`answers: fitted on ${answers.length} replies (${answers.filter((e) => e.gold === 0).length} answers); log loss ${logLoss(answers, a).toFixed(4)}`);
 ANSWER_FEATURES.forEach((n, k) => console.log(`  ${n.padEnd(22)} ${(a[k] ?? 0).toFixed(3)}`));

@@ -1,4 +1,4 @@
-// `npx tsx scripts/fit-topics.ts [--archive ../shared/archive] [--gold test/fixtures/gold] [--threshold 0.15] [--dry] [--verbose]`:
+// `npx tsx scripts/fit-topics.ts [--archive ../shared/archive] [--gold test/fixtures/gold] [--dry] [--verbose]`:
 // fits the topic scorer (src/topics/evidence.ts) on the gold threads' topics and writes src/topics/model.json.
 // idf comes from every message of the archive folder; the gold days' logs must be in it. Prints the
 // leave-one-day-out agreement (the first gold topic among the topics of the pipeline thread holding most of the
@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildArchive } from '../src/pipeline/archive.ts';
 import { contentDir, readContentMeta, readLogs } from '../src/node/load.ts';
-import { fitModel, termIdf } from '../src/topics/fit.ts';
+import { fitModel, termIdf, TOPIC_FIT } from '../src/topics/fit.ts';
 import { crossValidate, labelled, pooled, type GoldThreads } from '../src/topics/cross-validate.ts';
 import { goldDayId, type GoldFile } from '../src/eval/gold.ts';
 
@@ -19,10 +19,8 @@ function arg(name: string, fallback: string): string {
 const archiveDir = resolve(arg('--archive', '../shared/archive'));
 const goldDir = resolve(arg('--gold', 'test/fixtures/gold'));
 const out = resolve('src/topics/model.json');
-// The committed model uses a fixed threshold of 0.15: the micro-F1-best one (0.25) drops second topics the
-// held-out days need (cross-validated 0.74 vs 0.78 on pipeline threads); precision is guarded by the
-// passing-mention rule of tagThread and judged by hand (docs/topic-judgments.md).
-const threshold = arg('--threshold', '0.15') === 'f1' ? undefined : Number(arg('--threshold', '0.15'));
+// One recipe (TOPIC_FIT) for every fold and the committed model: each fit chooses its threshold on its own
+// training threads. Precision is guarded by the rules of tagThread and judged by hand (docs/topic-judgments.md).
 
 const archive = buildArchive({ ...readContentMeta(contentDir()), logs: readLogs(archiveDir) });
 const golds: GoldThreads[] = readdirSync(goldDir).filter((n) => n.endsWith('.threads.json')).sort().map((n) => {
@@ -33,7 +31,7 @@ const days = new Map(archive.days.map((d) => [d.id, d]));
 for (const g of golds) if (!days.has(g.day)) throw new Error(`fit-topics: gold day ${g.day} is not in ${archiveDir}`);
 
 const base = termIdf(archive.days.flatMap((d) => d.messages.map((m) => m.text)), archive.topics, archive.terms);
-const folds = crossValidate(archive, golds, base, { threshold });
+const folds = crossValidate(archive, golds, base, TOPIC_FIT);
 console.log('held-out day                 pipeline threads   gold message sets');
 for (const f of folds) {
   console.log(`${f.day.padEnd(28)} ${f.pipeline.agreed}/${f.pipeline.total}`.padEnd(48) + `${f.gold.agreed}/${f.gold.total}`);
@@ -41,7 +39,7 @@ for (const f of folds) {
 }
 console.log(`cross-validated (leave one day out): ${pooled(folds, 'pipeline').toFixed(3)} on pipeline threads, ${pooled(folds, 'gold').toFixed(3)} on gold message sets`);
 
-const model = fitModel(golds.flatMap((g) => { const d = days.get(g.day); return d ? labelled(d, g) : []; }), archive.topics, archive.terms, base, { threshold });
+const model = fitModel(golds.flatMap((g) => { const d = days.get(g.day); return d ? labelled(d, g) : []; }), archive.topics, archive.terms, base, TOPIC_FIT);
 console.log('weights', JSON.stringify(model.weights), 'bias', model.bias, 'threshold', model.threshold);
 if (!process.argv.includes('--dry')) {
   writeFileSync(out, JSON.stringify(model, null, 1) + '\n');

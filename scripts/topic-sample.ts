@@ -1,4 +1,4 @@
-// `npx tsx scripts/topic-sample.ts [--archive ../shared/archive] [--seed N] [--n 30] [--topics a,b] [--out file.json]`:
+// `npx tsx scripts/topic-sample.ts [--archive ../shared/archive] [--seed N[,M…]] [--n 30] [--topics a,b] [--out file.json]`:
 // builds the archive of a logs folder, prints the share of substantive threads that carry a topic, and draws a
 // seeded random sample of each topic's threads (with the opening messages) to judge by hand: see
 // docs/topic-judgments.md. A dev-time tool; the product never reads ../shared.
@@ -14,7 +14,8 @@ function arg(name: string, fallback: string): string {
 }
 
 const archiveDir = resolve(arg('--archive', '../shared/archive'));
-const seed = Number(arg('--seed', '16'));
+// Several seeds share one build of the archive (the samples of different rounds, drawn again after a change).
+const seeds = arg('--seed', '16').split(',').map(Number);
 const n = Number(arg('--n', '30'));
 const slugs = arg('--topics', 'routing,ledgers,reconciliation,sleep-management').split(',');
 const archive = buildArchive({ ...readContentMeta(contentDir()), logs: readLogs(archiveDir) });
@@ -26,7 +27,7 @@ const counts = new Map<string, number>();
 for (const t of archive.threads) for (const s of t.topics) counts.set(s, (counts.get(s) ?? 0) + 1);
 console.log('threads per topic: ' + [...counts].sort((a, b) => b[1] - a[1]).map(([s, c]) => `${s} ${c}`).join(', '));
 
-const sample = slugs.map((slug) => ({
+const sample = seeds.flatMap((seed) => slugs.map((slug) => ({
   slug,
   seed,
   threads: sampleTopic(archive.threads, slug, n, seed).map((t) => {
@@ -41,7 +42,7 @@ const sample = slugs.map((slug) => ({
       text: t.seqs.slice(0, 12).map((s) => (d?.messages[s - 1]?.text ?? '').replace(/\s+/g, ' ').slice(0, 160)),
     };
   }),
-}));
+})));
 const out = arg('--out', '');
 if (out) writeFileSync(out, JSON.stringify(sample, null, 1));
-for (const s of sample) console.log(`${s.slug}: ${s.threads.length} sampled (seed ${seed})`);
+for (const s of sample) console.log(`${s.slug}: ${s.threads.length} sampled (seed ${s.seed})`);

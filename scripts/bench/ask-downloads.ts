@@ -1,6 +1,9 @@
-// `npx tsx scripts/bench/ask-downloads.ts [--logs <dir>]` (default ../shared/archive, the 719-day archive): build
-// times of the term index and the question-search files, and what a first search downloads (gzip, Node fetcher
-// over the in-memory files: the same files the browser fetches), per query and per kind of file. Measures only.
+// `npx tsx scripts/bench/ask-downloads.ts [--logs <dir>] [--tiny-model]` (default ../shared/archive, the 719-day
+// archive): build times of the term index and the question-search files, and what a first search downloads (gzip,
+// Node fetcher over the in-memory files: the same files the browser fetches), per query and per kind of file.
+// --tiny-model embeds the threads with the tests' tiny model (test/helpers/tiny-model.ts) so the embedding files
+// exist and the feedback rank's extra downloads are counted (its vectors are bag-of-characters: the sizes are
+// realistic, the ranking is not). Measures only.
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { buildArchive } from '../../src/pipeline/archive.ts';
@@ -19,7 +22,24 @@ t = performance.now();
 await buildSearchIndex(archive, (p, c) => files.set(p, c));
 console.log('term index', ((performance.now() - t) / 1000).toFixed(1), 's');
 t = performance.now();
-const st = buildAskIndex(archive, (p, c) => files.set(p, c));
+let embeddings = null;
+if (process.argv.includes('--tiny-model')) {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { writeTinyModel } = await import('../../test/helpers/tiny-model.ts');
+  const { loadEmbedder } = await import('../../src/semantic/embedder.ts');
+  const { computeAskEmbeddings } = await import('../../src/semantic/ask-embeddings.ts');
+  const tmp = mkdtempSync(join(tmpdir(), 'cka-ask-dl-'));
+  writeTinyModel(join(tmp, 'models'), 'tiny', { text: logs.slice(0, 50).map((l) => l.source).join('') });
+  const embedder = await loadEmbedder({ model: 'tiny', modelDir: join(tmp, 'models'), allowRemoteModels: false, quantized: true, prefix: '', cacheDir: join(tmp, 'cache') });
+  const te = performance.now();
+  const r = await computeAskEmbeddings(archive, embedder, join(tmp, 'cache'));
+  embeddings = r.embeddings;
+  console.log('embeddings (tiny model)', ((performance.now() - te) / 1000).toFixed(1), 's', JSON.stringify(r.stats));
+  t = performance.now();
+}
+const st = buildAskIndex(archive, (p, c) => files.set(p, c), embeddings);
 console.log('ask index', ((performance.now() - t) / 1000).toFixed(1), 's', JSON.stringify(st));
 const gz = new Map<string, number>();
 const gzOf = (p: string) => { let n = gz.get(p); if (n === undefined) gz.set(p, (n = gzipSync(files.get(p)!).length)); return n; };

@@ -3,6 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SearchClient, snippet, type Filters } from '../../src/search/client.ts';
+import { askSearch, type AskOptions } from '../../src/search/ask.ts';
+import type { AskMeta } from '../../src/search/ask-format.ts';
+import { loadConfig } from '../../src/node/config.ts';
+import { loadEmbedder, ModelUnavailable } from '../../src/semantic/embedder.ts';
 
 export const summary = 'search --site <dist dir> [--limit N] [--explain] <query>  search the built site\'s index: terms or a question (JSON)';
 
@@ -12,6 +16,27 @@ const USAGE = 'usage: search --site <dist dir> [--limit N] [--messages] [--expla
 export function siteFetcher(site: string) {
   const root = join(resolve(site), 'search');
   return async (path: string) => readFileSync(join(root, path), 'utf8');
+}
+
+/**
+ * The query embedder when the index carries a model's thread embeddings and that model is configured here; else
+ * undefined (the neighbour lists in the index still apply), with a line on stderr saying why.
+ */
+async function queryEmbedder(client: SearchClient): Promise<AskOptions['embedQuery']> {
+  const meta = await client.fileJson<AskMeta>('ask/meta.json').catch(() => null);
+  if (!meta?.model) return undefined;
+  try {
+    const embedder = await loadEmbedder(loadConfig().semantic);
+    if (embedder.id !== meta.model) {
+      console.error(`note: the index was built with ${meta.model}, the configured model is ${embedder.id}; the query is not embedded`);
+      return undefined;
+    }
+    return async (q) => (await embedder.embed([q]))[0] ?? null;
+  } catch (e) {
+    if (!(e instanceof ModelUnavailable)) throw e;
+    console.error(`note: ${e.message}; the query is not embedded (the index's embedding neighbours still rank)`);
+    return undefined;
+  }
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -50,7 +75,7 @@ export async function run(args: string[]): Promise<number> {
   }
   // --messages lists every match and --explain what the postings gave: both need the full answer, not a result head.
   const client = new SearchClient(siteFetcher(site), { heads: !messagesMode && !explain });
-  const r = await client.search(query, { filters, limit });
+  const r = await askSearch(client, query, { filters, limit, embedQuery: await queryEmbedder(client) });
   // Every match's text for --messages (the page, like the default output, loads the text of what it shows only).
   if (messagesMode) await client.hydrate(r.messages, r.terms);
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -63,6 +88,7 @@ export async function run(args: string[]): Promise<number> {
     ? {
       query, mode: r.mode, dropped: r.explain.dropped, terms: r.explain.terms, expansions: r.explain.expansions,
       signals: Object.fromEntries(Object.entries(r.explain.signals).map(([k, v]) => [k, round(v)])), semantic: r.explain.semantic,
+      ...(r.explain.embedding ? { embedding: r.explain.embedding } : {}),
       glossary: r.cards.map((c) => c.slug), closest: r.closest.map((c) => c.threadId), results: out,
     }
     : out;

@@ -41,8 +41,8 @@ export function scoreDay(g: GoldDay, terms: string[], weights?: Float64Array, an
     exact: exactMatch(gold, pred),
     goldThreads: gold.length,
     predThreads: pred.length,
-    qa: qa ? scoreQA(g.gold, pred.map((seqs) => findQA(g.day, seqs, { answerWeights }))) : null,
-    qaOnGold: qa ? scoreQA(g.gold, gold.map((seqs) => findQA(g.day, seqs, { answerWeights }))) : null,
+    qa: qa ? scoreQA(g.gold, pred.map((seqs) => findQA(g.day, seqs, { answerWeights, terms: compiled.matcher }))) : null,
+    qaOnGold: qa ? scoreQA(g.gold, gold.map((seqs) => findQA(g.day, seqs, { answerWeights, terms: compiled.matcher }))) : null,
   };
 }
 
@@ -71,27 +71,28 @@ export function fitThreads(train: GoldDay[], terms: string[], fit: FitOptions & 
 }
 
 /** Answer examples of the gold question threads: each reply by others, labelled answer or not. */
-export function answerExamples(days: GoldDay[]): Example[] {
+export function answerExamples(days: GoldDay[], terms: string[]): Example[] {
+  const { matcher } = compileThreadTerms(terms);
   const zero = new Float64Array(ANSWER_FEATURES.length);
   return days.filter((g) => hasQA(g.gold)).flatMap((g) => g.gold.threads.flatMap((t) => {
     if (t.question == null) return [];
     const answers = new Set(t.answers ?? []);
     // Binary logistic regression as a two-way choice: "answer" (the features) against "not" (all zeros).
-    return answerCandidates(g.day, t.messages, t.question).map((c) => ({ day: g.day.id, candidates: [c.x, zero], gold: answers.has(c.seq) ? 0 : 1 }));
+    return answerCandidates(g.day, t.messages, t.question, matcher).map((c) => ({ day: g.day.id, candidates: [c.x, zero], gold: answers.has(c.seq) ? 0 : 1 }));
   }));
 }
 
 export const ANSWER_FIT: FitOptions = { l2: 0.01, iterations: 800, rate: 0.05 };
 
-export function fitAnswers(train: GoldDay[]): Float64Array {
-  return fitWeights(answerExamples(train), ANSWER_FEATURES.length, ANSWER_FIT);
+export function fitAnswers(train: GoldDay[], terms: string[]): Float64Array {
+  return fitWeights(answerExamples(train, terms), ANSWER_FEATURES.length, ANSWER_FIT);
 }
 
 /** Fits threads and answers on every day but the held-out one, for each day in turn. */
 export function leaveOneDayOut(days: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number; newBias?: number } = {}): HeldOutScore[] {
   return days.map((held) => {
     const train = days.filter((d) => d !== held);
-    return scoreDay(held, terms, fitThreads(train, terms, fit), fitAnswers(train));
+    return scoreDay(held, terms, fitThreads(train, terms, fit), fitAnswers(train, terms));
   });
 }
 

@@ -10,7 +10,7 @@ export function topicReport(archive: Archive, golds: readonly GoldThreads[], mod
   const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
   const lines = ['', 'topic agreement (first gold topic among the topics of the thread holding most of it)', 'gold day                       pipeline  gold-sets'];
   const rates: number[] = [];
-  const profiles = archiveProfiles(archive);
+  const profiles = archiveProfiles(archive, model);
   for (const g of present) {
     const day = days.get(g.day);
     if (!day) continue;

@@ -1,4 +1,4 @@
-// Astro integration, listed after precompression: copies the day and thread pages an incremental build did not
+// Astro integration, listed after precompression: copies the day, thread, person and question pages an incremental build did not
 // render from the previous build, and writes the page manifest (src/node/page-reuse.ts).
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,9 @@ export default function pageReuse(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const t = performance.now();
         const r = finishReuse(fileURLToPath(dir));
-        if (r) stage('reuse', `${count(r.reused)} of ${count(r.pages)} day and thread pages taken from the previous build`, performance.now() - t);
+        if (!r) return;
+        const per = Object.entries(r.byRoute).map(([route, c]) => `${route} ${count(c.reused)}/${count(c.pages)}`).join(', ');
+        stage('reuse', `${count(r.reused)} of ${count(r.pages)} day, thread, person and question pages taken from the previous build (${per})`, performance.now() - t);
       },
     },
   };

@@ -5,13 +5,17 @@
 // Speed: brotli quality 5 (not the default 11): on the bundled site it gives 1.60 MiB against 1.37 MiB at quality 11
 // but in 2.3 s instead of 105 s. Gzip level 6, not 9: on the real archive's pages 9 took 1.8x as long for 1.6 % less. Files are compressed through zlib's async API, so
 // the thread pool uses every core, a few files at a time so memory stays bounded on a large archive.
+// Incremental: in `npm run build` (CKA_REUSE_FROM names the folder being replaced) a file byte-identical to the
+// previous build's gets that build's copies, checked by hash (src/node/compress-reuse.ts), instead of compressing.
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { count, stage } from '../node/progress.ts';
+import { compressReuse, compressSettings, type CompressReuse } from '../node/compress-reuse.ts';
+import { sha256 } from '../node/build-manifest.ts';
 
 /** Text assets worth compressing; images and fonts are compressed formats already. */
 export const PRECOMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
@@ -34,6 +38,8 @@ export interface PrecompressStats {
   bytes: { original: number; gzip: number; brotli: number };
   /** Stale .gz/.br copies removed (their file is gone, too small now, or no longer compresses). */
   removed: number;
+  /** Of `compressed`, those whose copies were taken from the previous build (identical bytes). */
+  reused: number;
   ms: number;
 }
 
@@ -49,19 +55,27 @@ async function listFiles(dir: string, out: string[] = []): Promise<string[]> {
 const variantsOf = (file: string) => [`${file}.gz`, `${file}.br`] as const;
 
 /**
+ * Writes by rename, never in place: a reused page's copies are hard links to the previous build's files
+ * (src/node/page-reuse.ts), and writing through such a link would change the dist that is still being served.
+ */
+async function replaceFile(file: string, body: Buffer): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, body);
+  await rename(tmp, file);
+}
+
+/**
  * Writes .gz and .br copies of every text asset under `root` that is at least `minBytes` long and gets smaller,
  * and removes copies that no longer belong to a file (so a re-used output folder never serves a stale body).
  */
-export async function precompressDir(root: string, minBytes = MIN_BYTES): Promise<PrecompressStats> {
+export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?: CompressReuse): Promise<PrecompressStats> {
   const t0 = performance.now();
   const all = await listFiles(root);
   const texts = all.filter((f) => PRECOMPRESSED_EXTENSIONS.has(extname(f).toLowerCase()));
-  const stats: PrecompressStats = { files: texts.length, compressed: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, removed: 0, ms: 0 };
+  const stats: PrecompressStats = { files: texts.length, compressed: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, removed: 0, reused: 0, ms: 0 };
   const keep = new Set<string>();
 
-  const one = async (file: string) => {
-    const body = await readFile(file);
-    if (body.length < minBytes) return;
+  const compress = async (body: Buffer): Promise<{ gz: Buffer | null; br: Buffer | null }> => {
     const [gz, br] = await Promise.all([
       gzipAsync(body, { level: GZIP_LEVEL }),
       brotliAsync(body, {
@@ -72,16 +86,29 @@ export async function precompressDir(root: string, minBytes = MIN_BYTES): Promis
         },
       }),
     ]);
+    // A copy that is not smaller is not written (the host then serves the file itself).
+    return { gz: gz.length < body.length ? gz : null, br: br.length < body.length ? br : null };
+  };
+
+  const one = async (file: string) => {
+    const body = await readFile(file);
+    if (body.length < minBytes) return;
+    const rel = relative(root, file);
+    const src = reuse ? sha256(body) : '';
+    const previous = reuse ? await reuse.previous(rel, src) : null;
+    if (previous) stats.reused++;
+    const { gz, br } = previous ?? (await compress(body));
+    reuse?.record(rel, { src, gz: gz ? sha256(gz) : null, br: br ? sha256(br) : null });
     const [gzFile, brFile] = variantsOf(file);
     let wrote = false;
-    if (gz.length < body.length) {
-      await writeFile(gzFile, gz);
+    if (gz) {
+      await replaceFile(gzFile, gz);
       keep.add(gzFile);
       stats.bytes.gzip += gz.length;
       wrote = true;
     }
-    if (br.length < body.length) {
-      await writeFile(brFile, br);
+    if (br) {
+      await replaceFile(brFile, br);
       keep.add(brFile);
       stats.bytes.brotli += br.length;
       wrote = true;
@@ -109,9 +136,13 @@ export async function precompressDir(root: string, minBytes = MIN_BYTES): Promis
     await rm(f, { force: true });
     stats.removed++;
   }
+  reuse?.save();
   stats.ms = performance.now() - t0;
   return stats;
 }
+
+/** The settings a compressed copy depends on, for the reuse manifest. */
+export const PRECOMPRESS_SETTINGS = compressSettings({ gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, min: MIN_BYTES });
 
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
@@ -120,10 +151,12 @@ export default function precompress(): AstroIntegration {
     name: 'cka-precompress',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        const s = await precompressDir(fileURLToPath(dir));
+        const from = process.env.CKA_REUSE_FROM;
+        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, from ? compressReuse(from, PRECOMPRESS_SETTINGS) : undefined);
+        const reused = from ? ` (${count(s.reused)} taken from the previous build)` : '';
         stage(
           'precompress',
-          `${count(s.compressed)} of ${count(s.files)} text files: ${mib(s.bytes.original)} → gzip ${mib(s.bytes.gzip)}, brotli ${mib(s.bytes.brotli)}`,
+          `${count(s.compressed)} of ${count(s.files)} text files${reused}: ${mib(s.bytes.original)} → gzip ${mib(s.bytes.gzip)}, brotli ${mib(s.bytes.brotli)}`,
           s.ms,
         );
       },

@@ -13,6 +13,7 @@ import { glossaryPages } from '../site/glossary-page.ts';
 import { getRelatedResult } from '../semantic/related.ts';
 import { archiveVectors } from '../search/ask-build.ts';
 import { recurringQuestions } from '../questions/recurring.ts';
+import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
 import { siteView } from './site-view.ts';
 
 /** Everything pages read, computed once; resolves when related discussions are ready. */
@@ -25,6 +26,8 @@ export async function prepareSite(): Promise<void> {
   await getRelatedResult(archive);
   timed('glossary', () => glossaryPages(archive), (p) => `${count(p.size)} term pages`);
   timed('term vectors', () => archiveVectors(archive), (v) => `${count(v.vectors.terms.length)} terms × ${v.vectors.dim}`);
+  // The model's embeddings (when present) are a signal of the recurring-question grouping and join the question index.
+  await getAskEmbeddings(archive);
   timed('questions', () => recurringQuestions(archive), (e) => `${count(e.filter((x) => x.days > 1).length)} recurring of ${count(e.length)}`);
   // What pages read (src/integrations/site-view.ts), assembled from the memos above.
   await siteView();

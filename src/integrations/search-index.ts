@@ -8,6 +8,7 @@ import { loadArchive } from '../node/load.ts';
 import { buildSearchIndex } from '../search/build.ts';
 import { buildAskIndex } from '../search/ask-build.ts';
 import { count, stage } from '../node/progress.ts';
+import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
 import { mirroredSrc } from '../node/image-mirror.ts';
 
 export default function searchIndex(): AstroIntegration {
@@ -26,8 +27,11 @@ export default function searchIndex(): AstroIntegration {
         const stats = await buildSearchIndex(loadArchive(), emit, { mirroredSrc });
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
-        const ask = buildAskIndex(loadArchive(), emit);
-        stage('question index', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
+        // With a model present, its thread embeddings join (neighbour lists for the browser, vectors for the CLI).
+        const archive = loadArchive();
+        const ask = buildAskIndex(archive, emit, await getAskEmbeddings(archive));
+        const embedded = ask.model ? `, embeddings of ${ask.model}` : ', embeddings off (no model)';
+        stage('question index', `${count(ask.terms)} term vectors × ${ask.dim}, ${count(ask.threads)} threads${embedded}, ${count(Math.round(ask.bytes / 1024))} KiB`, ask.ms);
       },
     },
   };

@@ -1,4 +1,4 @@
-// Incremental builds: a day or thread page whose inputs are unchanged is taken from the previous build instead of
+// Incremental builds: a day, thread, person or question page whose inputs are unchanged is taken from the previous build instead of
 // being rendered again. The one module that writes and reads the page manifest.
 //
 //   1. scripts/build.ts sets CKA_REUSE_FROM to the folder being replaced (the previous dist).
@@ -10,10 +10,10 @@
 //      the sha-256 of each of its files.
 // Without CKA_REUSE_FROM (plain `astro build`, the dev server) every page renders and nothing is written. The
 // manifest lives in the cache folder ($CKA_CACHE_DIR/pages, else .cache/pages), keyed by the target folder.
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCodeVersion } from './analysis-cache.ts';
+import { buildManifestPath, sha256 } from './build-manifest.ts';
 import { loadConfig } from './config.ts';
 import { loadArchive } from './load.ts';
 import { viewModel } from '../site/model.ts';
@@ -42,20 +42,20 @@ interface Plan {
   keys: Map<string, string>;
   /** page files taken from the previous build */
   reused: Set<string>;
+  /** page file -> its route, for the counts per route */
+  routes: Map<string, ReusableRoute>;
 }
+
+/** Per route: pages of this build, and those taken from the previous one. */
+export type ReuseCounts = Partial<Record<ReusableRoute, { reused: number; pages: number }>>;
 
 // Shared by the pages' bundle (which plans) and the integration (which finishes): two module instances.
 const KEY = Symbol.for('chat-knowledge-archive.page-reuse');
 const g = globalThis as Record<symbol, unknown>;
 const planOf = (): Plan | null => (g[KEY] as Plan | undefined) ?? null;
 
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-export function manifestPath(target: string, env: NodeJS.ProcessEnv = process.env): string {
-  // process.cwd(), not import.meta.dirname: this also runs inside the pages' bundle. Builds run from the project root.
-  const root = env.CKA_CACHE_DIR ?? join(process.cwd(), '.cache');
-  return join(root, 'pages', `${sha(resolve(target)).slice(0, 24)}.json`);
-}
+export const manifestPath = (target: string, env: NodeJS.ProcessEnv = process.env): string => buildManifestPath('pages', target, env);
 
 function readManifest(target: string): Manifest | null {
   const p = manifestPath(target);
@@ -73,7 +73,7 @@ function plan(): Plan | null {
   if (!from) return null;
   let p = planOf();
   if (!p || p.from !== resolve(from)) {
-    p = { from: resolve(from), previous: existsSync(from) ? readManifest(from) : null, keys: new Map(), reused: new Set() };
+    p = { from: resolve(from), previous: existsSync(from) ? readManifest(from) : null, keys: new Map(), reused: new Set(), routes: new Map() };
     g[KEY] = p;
   }
   return p;
@@ -83,7 +83,7 @@ function plan(): Plan | null {
 function previousIntact(p: Plan, rec: PageRecord): boolean {
   for (const [f, hash] of Object.entries(rec.files)) {
     const path = join(p.from, f);
-    if (!existsSync(path) || sha(readFileSync(path)) !== hash) return false;
+    if (!existsSync(path) || sha256(readFileSync(path)) !== hash) return false;
   }
   return Object.keys(rec.files).length > 0;
 }
@@ -101,13 +101,14 @@ export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRo
   // Related discussions or the code version not known yet (a build without the prepare step): render all.
   if (!related || !version) return entries;
   const vm = viewModel(archive);
-  const shared = sha([MANIFEST_FORMAT, version, loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
+  const shared = sha256([MANIFEST_FORMAT, version, loadConfig().site ?? '', sharedInputs(vm)].join('\u0000'));
   return entries.filter((e) => {
     const file = pageFile(route, e.props);
     const inputs = pageInputs(vm, related, route, e.props);
     if (file === null || inputs === null) return true;
-    const key = sha(shared + '\u0000' + inputs);
+    const key = sha256(shared + '\u0000' + inputs);
     p.keys.set(file, key);
+    p.routes.set(file, route);
     const rec = p.previous?.pages[file];
     if (rec && rec.key === key && previousIntact(p, rec)) {
       p.reused.add(file);
@@ -118,8 +119,21 @@ export function pagesToRender<T extends { props: RouteProps }>(route: ReusableRo
   });
 }
 
+/**
+ * A hard link where the file system allows it, else a copy: the previous build's folder is never written to (it is
+ * deleted after the swap, which only drops its names), so sharing the bytes is safe and saves copying thousands of
+ * pages.
+ */
+function takeFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 /** Copies the reused pages into `outDir` and writes the manifest of this build. Returns counts for the progress line. */
-export function finishReuse(outDir: string): { reused: number; pages: number } | null {
+export function finishReuse(outDir: string): { reused: number; pages: number; byRoute: ReuseCounts } | null {
   const p = planOf();
   if (!p || !process.env.CKA_REUSE_FROM) return null;
   const pages: Record<string, PageRecord> = {};
@@ -129,12 +143,12 @@ export function finishReuse(outDir: string): { reused: number; pages: number } |
       for (const f of Object.keys(p.previous!.pages[file]!.files)) {
         const dest = join(outDir, f);
         mkdirSync(dirname(dest), { recursive: true });
-        copyFileSync(join(p.from, f), dest);
+        takeFile(join(p.from, f), dest);
       }
     }
     for (const v of VARIANTS) {
       const path = join(outDir, file + v);
-      if (existsSync(path)) files[file + v] = sha(readFileSync(path));
+      if (existsSync(path)) files[file + v] = sha256(readFileSync(path));
     }
     pages[file] = { key, files };
   }
@@ -143,7 +157,13 @@ export function finishReuse(outDir: string): { reused: number; pages: number } |
   const tmp = `${target}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, pages } satisfies Manifest));
   renameSync(tmp, target);
-  const counts = { reused: p.reused.size, pages: p.keys.size };
+  const byRoute: ReuseCounts = {};
+  for (const [file, route] of p.routes) {
+    const c = (byRoute[route] ??= { reused: 0, pages: 0 });
+    c.pages++;
+    if (p.reused.has(file)) c.reused++;
+  }
+  const counts = { reused: p.reused.size, pages: p.keys.size, byRoute };
   delete g[KEY];
   return counts;
 }

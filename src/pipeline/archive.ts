@@ -88,7 +88,7 @@ function buildThreads(day: Day, shared: Shared, corrections: Correction[]): Thre
   const { threads: groups, marks } = corrections.length ? applyStructure(automatic, corrections) : { threads: automatic, marks: new Map<number, Set<CorrectionKind>>() };
   const built = groups.map((seqs): Thread => {
     const msgs = seqs.map((s) => day.messages[s - 1]);
-    const qa = findQA(day, seqs);
+    const qa = findQA(day, seqs, { terms: shared.compiled.matcher });
     // Topics weigh the evidence of the whole thread (src/topics/evidence.ts); the terms that decided them are kept.
     const tagged = tagThread(threadText(day, seqs, qa.questionSeq), shared.topics);
     const topicScores = tagged.topics;

@@ -2,6 +2,7 @@
 // how much they say, whether they name the question's words, react, joke, ask back or say "not sure"). Weights
 // are fitted on the gold days' `answers` (scripts/fit-threads.ts -> answer-weights.json). Pure.
 import type { Day, Message } from '../model/types.ts';
+import type { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { ASKS_FIRST, RHETORICAL_TURN, isAck, withoutLostEmoji } from '../text/signals.ts';
 import fitted from './answer-weights.json' with { type: 'json' };
 
@@ -9,6 +10,7 @@ export const ANSWER_FEATURES = [
   'bias', 'substantive', 'lengthLog', 'linkOrImage', 'asksBack', 'mentionsAsker', 'afterAsker', 'positionLog',
   'minutesLog', 'questionWords', 'firstByThisSpeaker', 'answerersBefore', 'ack', 'joke', 'notSure', 'quotesAsker',
   'askerRespondsNext', 'sticker', 'mentionsOther', 'repliesToOther', 'continuesOwnReply', 'speakersLog', 'speakerShare',
+  'domainTerms', 'threadTerms',
 ] as const;
 
 /** Asks back: opens with a question word, or ends (spaces aside) with ?/吗/么/呢. Checked without a regex tail scan. */
@@ -39,7 +41,7 @@ function bigrams(s: string): Set<string> {
  * answers at all: saying something (or showing an image or a link) and not asking back. Acknowledgements,
  * stickers and clarifying questions are never answers, whatever the model would say.
  */
-export function answerCandidates(day: Day, seqs: number[], questionSeq: number): { seq: number; x: Float64Array }[] {
+export function answerCandidates(day: Day, seqs: number[], questionSeq: number, terms?: TermsMatcher): { seq: number; x: Float64Array }[] {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter((m): m is Message => !!m);
   const qi = msgs.findIndex((m) => m.seq === questionSeq);
   const q = msgs[qi];
@@ -55,6 +57,9 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
   const after = msgs.slice(qi + 1).filter((m) => who(m) !== asker && m.duplicateOf === null);
   const byWho = new Map<string, number>();
   for (const m of after) byWho.set(who(m), (byWho.get(who(m)) ?? 0) + 1);
+  // The trade's terms the thread names (two messages or more): a reply that uses them stays on the thread's subject.
+  const termDf = new Map<number, number>();
+  if (terms) for (const m of msgs) for (const p of terms.present(said(m).toLowerCase())) termDf.set(p, (termDf.get(p) ?? 0) + 1);
   const t0 = q.seconds;
   for (let j = qi + 1; j < msgs.length; j++) {
     const m = msgs[j] as Message;
@@ -93,6 +98,10 @@ export function answerCandidates(day: Day, seqs: number[], questionSeq: number):
     x[k++] = prev && prev !== q && who(prev) === w ? 1 : 0;
     x[k++] = Math.log1p(byWho.size) / 2;
     x[k++] = after.length ? (byWho.get(w) ?? 0) / after.length : 0;
+    // The trade's words (glossary and topic terms: 补偿, 行锁, 分账 …): a reply on the subject names them, banter not.
+    const named = terms ? terms.present(t.toLowerCase()) : [];
+    x[k++] = Math.log1p(named.length);
+    x[k++] = Math.log1p(named.filter((p) => (termDf.get(p) ?? 0) >= 2).length);
     seen.add(w);
     const eligible = (x[1] === 1 || x[3] === 1) && x[4] === 0 && x[17] === 0;
     if (eligible) out.push({ seq: m.seq, x });
@@ -113,9 +122,9 @@ export function answerWeights(w: AnswerWeights = fitted as AnswerWeights): Float
 let committed: Float64Array | null = null;
 
 /** The answers to the question: candidates the model gives a probability of at least one half. */
-export function selectAnswers(day: Day, seqs: number[], questionSeq: number, weights?: Float64Array): number[] {
+export function selectAnswers(day: Day, seqs: number[], questionSeq: number, weights?: Float64Array, terms?: TermsMatcher): number[] {
   const w = weights ?? (committed ??= answerWeights());
-  return answerCandidates(day, seqs, questionSeq)
+  return answerCandidates(day, seqs, questionSeq, terms)
     .filter(({ x }) => x.reduce((s, v, k) => s + v * (w[k] ?? 0), 0) >= 0)
     .map((c) => c.seq);
 }

@@ -2,6 +2,7 @@
 // speaker's opening run (their first messages, before anyone else talks) asks something (text/signals.ts); the
 // answers are the replies of others a model fitted on the gold picks (qa/answers.ts).
 import type { Day, Message, ThreadKind } from '../model/types.ts';
+import type { TermsMatcher } from '../glossary/terms-matcher.ts';
 import { announcesTalk } from '../threads/features.ts';
 import { plainOf } from '../text/reading.ts';
 import { asksToAsk, isAck, isQuestion } from '../text/signals.ts';
@@ -29,6 +30,8 @@ function isSubstantive(m: Message, saidOf: (m: Message) => string = said): boole
 export interface QAOptions {
   /** Answer-model weights (cross-validation passes its own); the committed ones when absent. */
   answerWeights?: Float64Array;
+  /** The glossary and topic terms (the threads' compiled terms): answers on the subject name them. */
+  terms?: TermsMatcher;
 }
 
 /**
@@ -48,7 +51,7 @@ export function findQA(day: Day, seqs: number[], opts: QAOptions = {}): QA {
   const questions = run.filter((m) => m.duplicateOf === null && isQuestion(said(m)));
   const real = questions.find((m) => !asksToAsk(plainOf(m.segments, { mentions: true }))) ?? questions[0];
   if (!real) return { kind: 'discussion', questionSeq: null, answerSeqs: [] };
-  return { kind: 'qa', questionSeq: real.seq, answerSeqs: selectAnswers(day, seqs, real.seq, opts.answerWeights) };
+  return { kind: 'qa', questionSeq: real.seq, answerSeqs: selectAnswers(day, seqs, real.seq, opts.answerWeights, opts.terms) };
 }
 
 /**

@@ -7,6 +7,8 @@ import { combine, quantize, trainTermVectors, type TermDoc, type TermVectors } f
 import { ASK_VERSION, encodeInt8, tokenShardPath, threadBlockPath, type AskMeta, type TokenEntry } from './ask-format.ts';
 import { vectorTerms, type LexiconTerm } from './understand.ts';
 import { processMemo } from '../pipeline/process-memo.ts';
+import type { AskEmbeddings } from '../semantic/embeddings-ready.ts';
+import { writeEmbeddingFiles } from './ask-embed-build.ts';
 
 export type Emit = (path: string, content: string) => void;
 
@@ -93,13 +95,16 @@ export interface AskStats {
   threads: number;
   bytes: number;
   ms: number;
+  /** The model whose embeddings joined, or null. */
+  model: string | null;
 }
 
 export const THREAD_BLOCK = 8;
 /** Terms per token shard: a query fetches one shard per term, so shards stay small. */
 const TERMS_PER_SHARD = 24;
 
-export function buildAskIndex(archive: Archive, emit: Emit): AskStats {
+/** `embeddings`: the build's transformers.js embeddings (src/semantic/ask-embeddings.ts), or null without a model. */
+export function buildAskIndex(archive: Archive, emit: Emit, embeddings: AskEmbeddings | null = null): AskStats {
   const t0 = performance.now();
   let bytes = 0;
   const write = (p: string, c: string) => {
@@ -132,6 +137,10 @@ export function buildAskIndex(archive: Archive, emit: Emit): AskStats {
     const block = threadVectors.slice(b * THREAD_BLOCK, (b + 1) * THREAD_BLOCK).map((v) => (v ? encodeInt8(quantize(v)) : ''));
     write(threadBlockPath(b * THREAD_BLOCK, meta), JSON.stringify(block));
   }
+  if (embeddings) {
+    meta.model = embeddings.id;
+    meta.embedding = writeEmbeddingFiles(archive, threads, embeddings, write);
+  }
   write('ask/meta.json', JSON.stringify(meta));
-  return { terms: vectors.terms.length, dim: vectors.dim, threads: threads.length, bytes, ms: performance.now() - t0 };
+  return { terms: vectors.terms.length, dim: vectors.dim, threads: threads.length, bytes, ms: performance.now() - t0, model: meta.model };
 }

@@ -6,6 +6,8 @@
 //   ask/tok/<n>.json     term -> [int8 vector (base64), messages containing it], terms hashing to shard n
 //   ask/thr/<b>.json     int8 vectors (base64) of threads b·THREAD_BLOCK … (global thread numbers, as in map/)
 //   ask/faq.json         recurring questions: [id, title, thread numbers] (loaded by an empty result only)
+//   ask/nb/<b>.json      only with a model: per thread, its embedding neighbours [tno, heading ordinal, sim×1000, …]
+//   ask/emb/<b>.json     only with a model: per thread, [heading ordinal, int8 embedding (base64)] or null (CLI)
 import { hash } from './format.ts';
 
 export const ASK_VERSION = 1;
@@ -25,15 +27,33 @@ export interface AskMeta {
   related: Record<string, string[]>;
   /** Glossary slug -> the definition's first sentence, plain text. */
   cards: Record<string, string>;
-  /** Whether thread vectors carry a transformers.js model's embeddings too. */
+  /** The transformers.js model (embedder id) whose thread embeddings the index carries; null: none. */
   model: string | null;
+  /** Layout of the embedding files; absent without a model (the files are then byte-identical to a model-less build). */
+  embedding?: AskEmbedding;
 }
+
+export interface AskEmbedding {
+  dim: number;
+  /** Neighbours listed per thread. */
+  neighbours: number;
+  neighbourBlock: number;
+  vectorBlock: number;
+}
+
+/** One thread's neighbours: [thread number, heading ordinal, similarity × 1000] repeated. */
+export type NeighbourList = number[];
+/** [heading ordinal, int8 embedding] or null (a thread too short to embed). */
+export type ThreadEmbedding = [number, string] | null;
 
 /** [vector, message df] */
 export type TokenEntry = [string, number];
 
 export const tokenShardPath = (term: string, m: Pick<AskMeta, 'tokenShards'>) => `ask/tok/${hash(term) % m.tokenShards}.json`;
 export const threadBlockPath = (tno: number, m: Pick<AskMeta, 'threadBlock'>) => `ask/thr/${Math.floor(tno / m.threadBlock)}.json`;
+
+export const neighbourBlockPath = (tno: number, e: Pick<AskEmbedding, 'neighbourBlock'>) => `ask/nb/${Math.floor(tno / e.neighbourBlock)}.json`;
+export const vectorBlockPath = (tno: number, e: Pick<AskEmbedding, 'vectorBlock'>) => `ask/emb/${Math.floor(tno / e.vectorBlock)}.json`;
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

@@ -1,7 +1,8 @@
 // Question and concept search on top of the exact term search: understand the query (understand.ts), find the
 // messages holding any of its content terms (the exact matcher, per term), rank threads by BM25F over the
 // terms that match (rank.ts), re-rank the first candidates by the archive-trained vectors (ask-format.ts) and
-// fuse both ranks. A plain term query keeps the exact answer, followed by the threads that only use another
+// fuse both ranks; with a model's thread embeddings in the index, their signals join the fusion (ask-embedding.ts).
+// A plain term query keeps the exact answer, followed by the threads that only use another
 // name of the glossary term it names. Used by SearchClient.search, hence by the page and the CLI alike.
 import type { SearchClient, SearchOptions, SearchResult, ThreadHit, MessageHit } from './client.ts';
 import type { Manifest } from './format.ts';
@@ -9,7 +10,8 @@ import { ROLE_QUESTION } from './format.ts';
 import { parseQuery, type QueryTerm } from './query.ts';
 import { understand, vectorTerms, type ContentTerm, type LexiconTerm, type Understanding } from './understand.ts';
 import { decodeInt8, threadBlockPath, tokenShardPath, type AskMeta, type TokenEntry } from './ask-format.ts';
-import { bm25f, cosineInt8, idf, rrf, SEMANTIC_CANDIDATES, SEMANTIC_WEIGHT, type TermStat, type ThreadCounts } from './rank.ts';
+import { bm25f, cosineInt8, EMBEDDING_CANDIDATES, EMBEDDING_WEIGHT, idf, NEIGHBOUR_WEIGHT, rrf, SEMANTIC_CANDIDATES, SEMANTIC_WEIGHT, type TermStat, type ThreadCounts } from './rank.ts';
+import { FEEDBACK_SEEDS, neighbourHits, queryEmbeddingHits } from './ask-embedding.ts';
 import { cjkBigrams } from '../text/tokenize.ts';
 
 export interface GlossaryCard {
@@ -41,12 +43,17 @@ export interface Explain {
   dropped: string[];
   terms: ExplainTerm[];
   expansions: ExplainTerm[];
-  /** Share of each signal in the fused scores of the threads shown (sums to 1). */
-  signals: { exact: number; lexical: number; semantic: number };
+  /**
+   * Share of each signal in the fused scores of the threads shown (sums to 1). `neighbours` and `embedding` only
+   * when the index carries a model's thread embeddings.
+   */
+  signals: { exact: number; lexical: number; semantic: number; neighbours?: number; embedding?: number };
   /** Whether the semantic signal was available (vectors in the index, query terms with vectors). */
   semantic: boolean;
   /** Content terms left out of the lexical search as too common (they still shape the semantic vector). */
   common?: string[];
+  /** With a model's thread embeddings in the index: which, how many seeds fed back, threads only they found. */
+  embedding?: { model: string; seeds: number; query: boolean; added: number };
 }
 
 export interface AskResult extends SearchResult {
@@ -57,6 +64,14 @@ export interface AskResult extends SearchResult {
   /** When no thread matched: questions asked before that come closest. */
   closest: PastQuestion[];
   explain: Explain;
+}
+
+export interface AskOptions extends SearchOptions {
+  /**
+   * Embeds the query with the model the index was built with (the CLI has it; the browser has none and uses the
+   * neighbour lists only). null: the model could not embed it.
+   */
+  embedQuery?: (query: string) => Promise<Float32Array | null>;
 }
 
 const metaMemo = new WeakMap<SearchClient, Promise<AskMeta | null>>();
@@ -92,7 +107,7 @@ export const COMMON_SHARE = 0.04;
 const threadKey = (h: MessageHit) => h.threadId ?? h.id;
 const firstSeq = (threadId: string) => Number(threadId.slice(threadId.lastIndexOf('/t') + 2));
 
-export async function askSearch(client: SearchClient, query: string, opts: SearchOptions = {}): Promise<AskResult> {
+export async function askSearch(client: SearchClient, query: string, opts: AskOptions = {}): Promise<AskResult> {
   const m = await client.manifest();
   // A term query needs no more than the manifest (aliases are in it); ask/meta.json is fetched for a question,
   // or for the card of a glossary term the query names.
@@ -117,7 +132,7 @@ export async function askSearch(client: SearchClient, query: string, opts: Searc
   }
   const meta = await askMeta(client);
   const u = understand(query, lexiconOf(m, meta));
-  return questionSearch(client, u, cardsOf(u, m, meta), m, meta, opts);
+  return questionSearch(client, u, cardsOf(u, m, meta), m, meta, opts, query);
 }
 
 /** A term query: the exact answer, then threads found only through the named glossary terms' other names. */
@@ -166,7 +181,7 @@ async function termVectors(client: SearchClient, meta: AskMeta, texts: string[])
   return out;
 }
 
-async function questionSearch(client: SearchClient, u: Understanding, cards: GlossaryCard[], m: Manifest, meta: AskMeta | null, opts: SearchOptions): Promise<AskResult> {
+async function questionSearch(client: SearchClient, u: Understanding, cards: GlossaryCard[], m: Manifest, meta: AskMeta | null, opts: AskOptions, query: string): Promise<AskResult> {
   // Content terms, then expansions; a word of three or more characters also brings its bigrams (the exact
   // matcher needs the whole word, and a member's word is often a longer form of the archive's).
   const content: ContentTerm[] = [...u.terms];
@@ -257,11 +272,46 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
   }
   const lexicalFused = rrf([{ keys: lexicalKeys, weight: 1 }]);
   const semanticFused = rrf([{ keys: semanticKeys, weight: SEMANTIC_WEIGHT }]);
-  const fused = (k: string) => (lexicalFused.get(k) ?? 0) + (semanticFused.get(k) ?? 0);
-  const order = [...lexicalKeys].sort((a, b) => fused(b) - fused(a) || lexicalKeys.indexOf(a) - lexicalKeys.indexOf(b));
+  const termFused = (k: string) => (lexicalFused.get(k) ?? 0) + (semanticFused.get(k) ?? 0);
+  const lexicalRank = new Map(lexicalKeys.map((k, i) => [k, i]));
+  const termOrder = [...lexicalKeys].sort((a, b) => termFused(b) - termFused(a) || lexicalRank.get(a)! - lexicalRank.get(b)!);
+  const byKey = new Map(scored.map((s) => [s.key, s]));
+
+  // Embedding signals, only when the index carries a model's thread embeddings: the first threads' neighbours
+  // (pseudo-relevance feedback) and, where the model is at hand (CLI), the query's own embedding. Threads only they
+  // find join with their question (or first message) as the best message.
+  let neighbourFused = new Map<string, number>();
+  let embeddingFused = new Map<string, number>();
+  const added = new Map<string, MessageHit>();
+  let embedExplain: Explain['embedding'];
+  if (meta?.model && meta.embedding) {
+    const keyOf = new Map<number, string>();
+    for (const s of scored) if (s.c.tno >= 0) keyOf.set(s.c.tno, s.key);
+    const seeds = termOrder.map((k) => byKey.get(k)!.c.tno).filter((t) => t >= 0).slice(0, FEEDBACK_SEEDS);
+    const qv = opts.embedQuery ? await opts.embedQuery(query) : null;
+    const [near, byQuery] = await Promise.all([
+      neighbourHits(client, meta.embedding, seeds),
+      qv ? queryEmbeddingHits(client, meta.embedding, meta.threads, qv, EMBEDDING_CANDIDATES) : Promise.resolve([]),
+    ]);
+    const missing = new Map([...near, ...byQuery].filter((h) => !keyOf.has(h.tno)).map((h) => [h.tno, h.ord]));
+    for (const h of await client.hitsAt([...missing.values()], opts.filters)) {
+      if (!h.threadId || h.tno < 0 || keyOf.has(h.tno)) continue;
+      keyOf.set(h.tno, h.threadId);
+      added.set(h.threadId, h);
+    }
+    const keys = (hs: { tno: number }[]) => hs.flatMap((h) => keyOf.get(h.tno) ?? []);
+    neighbourFused = rrf([{ keys: keys(near), weight: NEIGHBOUR_WEIGHT }]);
+    embeddingFused = rrf([{ keys: keys(byQuery), weight: EMBEDDING_WEIGHT }]);
+    embedExplain = { model: meta.model, seeds: seeds.length, query: !!qv, added: added.size };
+  }
+  const fused = (k: string) => termFused(k) + (neighbourFused.get(k) ?? 0) + (embeddingFused.get(k) ?? 0);
+  const candidates = [...lexicalKeys, ...added.keys()];
+  const baseRank = new Map(candidates.map((k, i) => [k, i]));
+  const order = added.size || neighbourFused.size || embeddingFused.size
+    ? candidates.sort((a, b) => fused(b) - fused(a) || baseRank.get(a)! - baseRank.get(b)!)
+    : termOrder;
 
   // Threads: the best message is the one holding the most query weight (the question first on a tie).
-  const byKey = new Map(scored.map((s) => [s.key, s]));
   const msgScore = (h: MessageHit) => {
     let s = 0;
     lex.perTerm.forEach((tf, k) => {
@@ -271,7 +321,15 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
     return s * (h.role === ROLE_QUESTION ? 1.2 : 1);
   };
   const threads: ThreadHit[] = order.map((key) => {
-    const s = byKey.get(key)!;
+    const s = byKey.get(key);
+    if (!s) {
+      // Found by the embeddings only: no term matched, its question (or first message) stands for it.
+      const best = added.get(key)!;
+      return {
+        threadId: key, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count: 0,
+        score: Math.round(fused(key) * 1e5) / 1e3, context: [],
+      };
+    }
     const hits = [...s.c.hits].map((h) => ({ h, v: msgScore(h) })).sort((a, b) => b.v - a.v || a.h.ord - b.h.ord);
     for (const x of hits) x.h.score = Math.round(x.v * 1000) / 1000;
     const best = hits[0]!.h;
@@ -289,11 +347,15 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
   // Each signal's share of the fused scores shown.
   let lexShare = 0;
   let semShare = 0;
+  let nbShare = 0;
+  let embShare = 0;
   for (const t of shown) {
     lexShare += lexicalFused.get(t.threadId) ?? 0;
     semShare += semanticFused.get(t.threadId) ?? 0;
+    nbShare += neighbourFused.get(t.threadId) ?? 0;
+    embShare += embeddingFused.get(t.threadId) ?? 0;
   }
-  const total = lexShare + semShare || 1;
+  const total = lexShare + semShare + nbShare + embShare || 1;
   const explainTerm = (k: number): ExplainTerm => {
     const [c] = pairs[k]!;
     return { text: c.text, kind: c.kind, weight: c.weight, threads: stats[k]!.df, ...(c.from ? { from: c.from } : {}) };
@@ -306,7 +368,8 @@ async function questionSearch(client: SearchClient, u: Understanding, cards: Glo
       mode: 'question', dropped: u.dropped, semantic: semanticKeys.length > 0, common: skipped,
       terms: pairs.slice(0, nContent).map((_, k) => explainTerm(k)),
       expansions: pairs.slice(nContent).map((_, k) => explainTerm(nContent + k)),
-      signals: { exact: 0, lexical: lexShare / total, semantic: semShare / total },
+      signals: { exact: 0, lexical: lexShare / total, semantic: semShare / total, ...(embedExplain ? { neighbours: nbShare / total, embedding: embShare / total } : {}) },
+      ...(embedExplain ? { embedding: embedExplain } : {}),
     },
   };
   if (!threads.length) result.closest = await closestQuestions(client, u, m, opts);

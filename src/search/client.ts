@@ -467,6 +467,42 @@ export class SearchClient {
     return { length, hasQuestion };
   }
 
+  /**
+   * Hits for messages found by another signal than the terms (a thread's embedding neighbours), under the
+   * filters: the same fields as `lexical` gives, no term matched. Ordinals the filters exclude are left out.
+   * @internal for ask.ts
+   */
+  async hitsAt(ords: readonly number[], filters: Filters = {}): Promise<MessageHit[]> {
+    const m = await this.manifest();
+    const f = filters;
+    const [speakerOrds, topicThreads] = await Promise.all([
+      f.speaker ? this.parsed<Record<string, number[]>>(speakerPath(f.speaker, m)).then((r) => new Set(r[f.speaker!] ?? [])) : null,
+      f.topic && m.topics.some((t) => t.slug === f.topic) ? this.parsed<number[]>(`topics/${f.topic}.json`).then((r) => new Set(r)) : null,
+    ]);
+    const valid = ords.filter((o) => o >= 0 && o < m.messageCount);
+    await this.blocks(valid, m);
+    const out: MessageHit[] = [];
+    for (const o of valid) {
+      if (speakerOrds && !speakerOrds.has(o)) continue;
+      const { view, d, i } = this.loc(o, m);
+      const [day, firstSeq, base, , seqs] = view.block.days[d]!;
+      const { group, date } = dayRef(day);
+      if ((f.group && group !== f.group) || (f.from && date < f.from) || (f.to && date > f.to)) continue;
+      const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
+      const ti = dayThreads[i]!;
+      const tno = ti < 0 ? -1 : base + ti;
+      if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
+      const seqAt = (j: number) => (seqs ? seqs[j]! : firstSeq + j);
+      const first = ti < 0 ? -1 : dayThreads.indexOf(ti);
+      const role = dayRoles[i]!;
+      out.push({
+        ord: o, id: messageId(day, seqAt(i)), day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '',
+        threadId: first < 0 ? null : makeThreadId(day, seqAt(first)), role, text: '', matched: 0, score: messageScore(0, 0, role), ranges: [], tno,
+      });
+    }
+    return out;
+  }
+
   /** Fetches and parses a JSON file of the index (cached). @internal for ask.ts */
   fileJson<T>(path: string): Promise<T> {
     return this.parsed<T>(path);

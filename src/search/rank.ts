@@ -30,6 +30,15 @@ export const RRF_K = 10;
 export const SEMANTIC_WEIGHT = 0.5;
 /** How many lexical candidates the semantic signal re-ranks (their vectors are fetched in small blocks). */
 export const SEMANTIC_CANDIDATES = 30;
+/**
+ * Weights of the embedding signals (only with a model's thread embeddings in the index): the neighbours of the
+ * first threads (pseudo-relevance feedback) and the query's embedding (CLI). NOT fitted: no real model is present
+ * where the dev set is measured (the tiny test model only tests the plumbing); the same say as the term vectors.
+ */
+export const NEIGHBOUR_WEIGHT = 0.5;
+export const EMBEDDING_WEIGHT = 0.5;
+/** Threads the query's embedding contributes to the fusion. */
+export const EMBEDDING_CANDIDATES = 30;
 
 /** One query term's statistics over the archive. */
 export interface TermStat {

@@ -90,7 +90,8 @@ export function mountSearch(root: HTMLElement): void {
     const meta = el('p', { class: 'result-meta' });
     meta.append(el('a', { href: href(dayUrl(t.day)) }, `${groupName(t.group)} · ${t.date}`));
     if (t.topics.length) meta.append(' · ', t.topics.slice(0, 3).map(topicName).join('、'));
-    meta.append(` · ${t.count} 条相关消息 · `, el('a', { class: 'thread-link', href: href(threadUrl(t.threadId)) }, '查看讨论'));
+    // count 0: found by the model's embeddings only (src/search/ask-embedding.ts), no message holds a query term.
+    meta.append(t.count ? ` · ${t.count} 条相关消息 · ` : ' · 内容相近的讨论 · ', el('a', { class: 'thread-link', href: href(threadUrl(t.threadId)) }, '查看讨论'));
     li.append(meta);
     const ctx = el('ol', { class: 'result-context' });
     for (const c of t.context) {

@@ -84,6 +84,11 @@ class PairCounts {
   private counts: Float32Array;
   private size = 0;
 
+  /** Distinct pairs counted. */
+  get length(): number {
+    return this.size;
+  }
+
   constructor(private readonly n: number, capacity = 1 << 16) {
     if (n > 65535) throw new Error(`PairCounts: ${n} terms; at most 65,535`);
     this.keys = new Uint32Array(capacity);
@@ -156,12 +161,27 @@ function spmm(m: Csr, y: Float64Array, k: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(m.n * k);
   const acc = new Float64Array(k);
   const { rowStart, col, val } = m;
+  // The inner loop unrolled by 8 (1.5-2x faster in V8); each acc[j] still sums in the same order, so the result is
+  // bit for bit that of the plain loop.
+  const k8 = k - (k % 8);
   for (let r = 0; r < m.n; r++) {
     acc.fill(0);
     for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
       const v = val[e]!;
       const c = col[e]! * k;
-      for (let j = 0; j < k; j++) acc[j]! += v * yf[c + j]!;
+      let j = 0;
+      for (; j < k8; j += 8) {
+        const b = c + j;
+        acc[j]! += v * yf[b]!;
+        acc[j + 1]! += v * yf[b + 1]!;
+        acc[j + 2]! += v * yf[b + 2]!;
+        acc[j + 3]! += v * yf[b + 3]!;
+        acc[j + 4]! += v * yf[b + 4]!;
+        acc[j + 5]! += v * yf[b + 5]!;
+        acc[j + 6]! += v * yf[b + 6]!;
+        acc[j + 7]! += v * yf[b + 7]!;
+      }
+      for (; j < k; j++) acc[j]! += v * yf[c + j]!;
     }
     out.set(acc, r * k);
   }
@@ -267,8 +287,12 @@ export function trainTermVectors(docs: readonly TermDoc[], opts: VectorOptions =
     return (a + b) / 2;
   };
   const rowCount = new Int32Array(n + 1);
+  // Each pair's value computed once (four logarithms), kept in table order for the fill pass.
+  const pmi = new Float64Array(pairs.length);
+  let p = 0;
   pairs.forEach((i, j, c) => {
-    if (ppmi(i, j, c) <= 0) return;
+    const v = (pmi[p++] = ppmi(i, j, c));
+    if (v <= 0) return;
     rowCount[i + 1]!++;
     rowCount[j + 1]!++;
   });
@@ -276,8 +300,9 @@ export function trainTermVectors(docs: readonly TermDoc[], opts: VectorOptions =
   const fill = Int32Array.from(rowCount);
   const col = new Int32Array(rowCount[n]!);
   const val = new Float32Array(rowCount[n]!);
-  pairs.forEach((i, j, c) => {
-    const v = ppmi(i, j, c);
+  p = 0;
+  pairs.forEach((i, j) => {
+    const v = pmi[p++]!;
     if (v <= 0) return;
     col[fill[i]!] = j;
     val[fill[i]!++] = v;

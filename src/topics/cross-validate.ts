@@ -3,7 +3,7 @@
 // `npm run eval`. Pure over an Archive and the gold files.
 import { parseMessageId } from '../model/ids.ts';
 import { compileTagger, tagThread, type TopicModel } from './evidence.ts';
-import { fitModel, type FitOptions, type LabelledThread } from './fit.ts';
+import { fitModel, TOPIC_FIT, type FitOptions, type LabelledThread } from './fit.ts';
 import { threadText } from './thread-text.ts';
 import { broadTopics, nearestTopic, topicProfiles, type TopicProfiles } from './nearest.ts';
 import { firstTopicAgreement, type TopicAgreement } from '../eval/topics.ts';
@@ -29,15 +29,25 @@ export function labelled(day: Day, g: GoldThreads): LabelledThread[] {
     .map((t) => ({ thread: threadText(day, t.messages, t.question ?? null), topics: t.topics ?? [] }));
 }
 
-/** The broad-topic profiles of the archive as the pipeline tagged it (src/topics/nearest.ts), for scoreDay. */
-export function archiveProfiles(archive: Archive): TopicProfiles {
+/**
+ * The broad-topic profiles (src/topics/nearest.ts) of the archive's threads as `model` tags them, before any
+ * nearest-topic fill, as the pipeline computes them. A fold passes its own model, so the held-out day's gold never
+ * reaches the profiles through the committed model's tags.
+ */
+export function archiveProfiles(archive: Archive, model: TopicModel): TopicProfiles {
   const days = new Map(archive.days.map((d) => [d.id, d]));
-  const texts = (t: Archive['threads'][number]) => t.seqs.map((s) => days.get(t.day)?.messages[s - 1]?.text ?? '');
-  return topicProfiles(archive.threads.map((t) => ({ topics: t.topics, texts: texts(t) })), broadTopics(archive.topics));
+  const tagger = compileTagger(archive.topics, archive.terms, model);
+  const docs = archive.threads.flatMap((t) => {
+    const day = days.get(t.day);
+    if (!day) return [];
+    const text = threadText(day, t.seqs, t.questionId ? parseMessageId(t.questionId)?.seq ?? null : null);
+    return [{ topics: tagThread(text, tagger).topics.map((s) => s.slug), texts: text.texts }];
+  });
+  return topicProfiles(docs, broadTopics(archive.topics));
 }
 
 /** Agreement of one model on one gold day: the evidence tagger, then the nearest broad topic as the pipeline does. */
-export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: TopicModel, profiles: TopicProfiles = archiveProfiles(archive)): FoldScore {
+export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: TopicModel, profiles: TopicProfiles = archiveProfiles(archive, model)): FoldScore {
   const tagger = compileTagger(archive.topics, archive.terms, model);
   const slugs = (seqs: readonly number[], q: number | null) => {
     const text = threadText(day, seqs, q);
@@ -55,14 +65,24 @@ export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: Topi
   return { day: g.day, pipeline: firstTopicAgreement(gold, pred), gold: firstTopicAgreement(gold, own) };
 }
 
-/** One fold per gold day present in the archive; idf comes from `base` (the committed model's). */
-export function crossValidate(archive: Archive, golds: readonly GoldThreads[], base: Pick<TopicModel, 'idf' | 'defaultIdf'>, opts: FitOptions = {}): FoldScore[] {
+/** The model of the fold that holds out `held`: fitted on the other days' gold only. */
+export function foldModel(archive: Archive, golds: readonly GoldThreads[], held: string, base: Pick<TopicModel, 'idf' | 'defaultIdf'>, opts: FitOptions = TOPIC_FIT): TopicModel {
   const days = new Map(archive.days.map((d) => [d.id, d]));
-  const present = golds.flatMap((g) => { const d = days.get(g.day); return d ? [{ g, d }] : []; });
-  const profiles = archiveProfiles(archive);
-  return present.map(({ g, d }) => {
-    const train = present.filter((x) => x.g !== g).flatMap((x) => labelled(x.d, x.g));
-    return scoreDay(archive, d, g, fitModel(train, archive.topics, archive.terms, base, opts), profiles);
+  const train = golds.filter((g) => g.day !== held).flatMap((g) => { const d = days.get(g.day); return d ? labelled(d, g) : []; });
+  return fitModel(train, archive.topics, archive.terms, base, opts);
+}
+
+/**
+ * One fold per gold day present in the archive: the weights, the threshold (chosen by the fit on the training
+ * days) and the broad-topic profiles (the archive tagged by the fold's model) all come from the other days' gold;
+ * idf (no gold in it) comes from `base`.
+ */
+export function crossValidate(archive: Archive, golds: readonly GoldThreads[], base: Pick<TopicModel, 'idf' | 'defaultIdf'>, opts: FitOptions = TOPIC_FIT): FoldScore[] {
+  const days = new Map(archive.days.map((d) => [d.id, d]));
+  const present = golds.filter((g) => days.has(g.day));
+  return present.map((g) => {
+    const model = foldModel(archive, present, g.day, base, opts);
+    return scoreDay(archive, days.get(g.day) as Day, g, model, archiveProfiles(archive, model));
   });
 }
 

@@ -7,7 +7,11 @@ import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import type { Term, Topic, TopicScore } from '../model/types.ts';
 import { contentChars } from '../text/substance.ts';
 
-export const FEATURES = ['body', 'lead', 'spread', 'speakers', 'glossary', 'distinct', 'relative', 'density'] as const;
+// Every feature is bounded or log-scaled, so a long thread's raw counts cannot swamp the fit: evidence mass (log),
+// the question's share of it, how much of the thread talks about the topic (share of words, of messages, of
+// speakers), glossary backing, how many distinct terms, the topic's standing against the thread's best topic, and
+// whether the evidence is specific and the topic broad (broad topics need more evidence to win a thread).
+export const FEATURES = ['body', 'lead', 'spread', 'speakers', 'glossary', 'distinct', 'relative', 'share', 'specific', 'broad'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
 export interface TopicModel {
@@ -137,6 +141,8 @@ export interface TopicFeatures {
   specific: boolean;
   /** Share of the thread's words (src/text/substance.ts; a repeated message counted once) in messages with evidence. */
   share: number;
+  /** Evidence mass: weighted term and glossary matches (0: the thread never names the topic). */
+  mass: number;
 }
 
 /** Evidence features of every topic for one thread, in FEATURES order. */
@@ -198,15 +204,18 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     inLead: r.inLead,
     specific: r.specific,
     share: r.share,
+    mass: r.body + r.gloss,
     features: [
-      r.body,
-      r.leadScore,
+      Math.log2(1 + r.body),
+      r.body > 0 ? Math.min(1, r.leadScore / r.body) : 0,
       r.spread,
       r.speakers,
-      r.gloss,
+      Math.log2(1 + r.gloss),
       Math.log2(1 + r.distinct),
       best > 0 ? (r.body + r.gloss) / best : 0,
-      (r.body + r.gloss) / Math.sqrt(n),
+      r.share,
+      r.specific ? 1 : 0,
+      r.broad ? 1 : 0,
     ],
   }));
 }
@@ -223,7 +232,7 @@ export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 export function probability(features: readonly number[], model: TopicModel): number {
   let z = model.bias;
-  FEATURES.forEach((f, i) => { z += model.weights[f] * (features[i] ?? 0); });
+  FEATURES.forEach((f, i) => { z += (model.weights[f] ?? 0) * (features[i] ?? 0); });
   return sigmoid(z);
 }
 
@@ -240,7 +249,7 @@ export interface TaggedThread {
 export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread {
   const m = tagger.model;
   const scored = topicFeatures(thread, tagger)
-    .map((f) => ({ ...f, p: probability(f.features, m), mass: (f.features[0] ?? 0) + (f.features[4] ?? 0) }))
+    .map((f) => ({ ...f, p: probability(f.features, m) }))
     .filter((s) => s.mass > 0)
     .sort((a, b) => b.p - a.p || a.slug.localeCompare(b.slug));
   // A passing mention — evidence in a single message that is not the thread's question — does not make a thread

@@ -1,7 +1,7 @@
 // Precompressed copies: every text asset big enough gets .gz and .br that decode to its exact bytes; nothing else
 // does, and copies that no longer belong to a file are removed.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -54,6 +54,27 @@ describe('precompressDir', () => {
       expect(again.compressed).toBe(7);
       expect(again.removed).toBe(0);
       expect(existsSync(join(root, 'index.html.gz.gz'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+  it('never writes through a hard link: the previous build that a reused page links to keeps its bytes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cka-precompress-link-'));
+    try {
+      const previous = join(root, 'previous');
+      const staging = join(root, 'staging');
+      mkdirSync(previous);
+      mkdirSync(staging);
+      const page = '<!doctype html><p>' + '备付金 '.repeat(800) + '</p>';
+      writeFileSync(join(previous, 'index.html'), page);
+      writeFileSync(join(previous, 'index.html.gz'), 'the previous build\'s copy');
+      // What page reuse does: the staging folder shares the previous build's files by hard link.
+      linkSync(join(previous, 'index.html'), join(staging, 'index.html'));
+      linkSync(join(previous, 'index.html.gz'), join(staging, 'index.html.gz'));
+
+      await precompressDir(staging);
+      expect(gunzipSync(readFileSync(join(staging, 'index.html.gz'))).toString()).toBe(page);
+      expect(readFileSync(join(previous, 'index.html.gz'), 'utf8')).toBe("the previous build's copy");
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

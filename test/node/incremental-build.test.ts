@@ -1,6 +1,7 @@
 // An incremental build (npm run build over the previous dist, warm analysis cache, unchanged pages taken from the
 // previous build) must give exactly the site a clean build gives: every file, byte for byte — pages, search
-// shards, sitemap, feed, .gz and .br. The rebuild follows `add` of a new day and an edit of an existing day.
+// shards, sitemap, feed, .gz and .br (those of unchanged files taken from the previous build), person and question
+// pages. The rebuild follows `add` of a new day and an edit of an existing day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
@@ -48,12 +49,27 @@ describe('incremental build', () => {
     const days = /cache: (\d+) of (\d+) days reused/.exec(rebuildLog);
     expect(days, rebuildLog).not.toBeNull();
     expect(Number(days![1])).toBeGreaterThanOrEqual(1);
-    const pages = /reuse +([\d,]+) of ([\d,]+) day and thread pages/.exec(rebuildLog);
+    const pages = /reuse +([\d,]+) of ([\d,]+) day, thread, person and question pages/.exec(rebuildLog);
     expect(pages, rebuildLog).not.toBeNull();
     const [reused, total] = [Number(pages![1]!.replace(/,/g, '')), Number(pages![2]!.replace(/,/g, ''))];
     // proddev's day and threads did not change; the added day, its neighbours and the edited day did.
     expect(reused).toBeGreaterThan(0);
     expect(reused).toBeLessThan(total);
+    // Person pages too: most members wrote on none of the changed days (the newcomer's page is new).
+    const person = /person ([\d,]+)\/([\d,]+)/.exec(rebuildLog);
+    expect(person, rebuildLog).not.toBeNull();
+    expect(Number(person![1]!.replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(Number(person![1]!.replace(/,/g, ''))).toBeLessThan(Number(person![2]!.replace(/,/g, '')));
+    expect(rebuildLog).toMatch(/question [\d,]+\/[\d,]+/);
+  });
+
+  it('takes the compressed copies of unchanged files from the previous build', () => {
+    const m = /precompress +([\d,]+) of [\d,]+ text files \(([\d,]+) taken from the previous build\)/.exec(rebuildLog);
+    expect(m, rebuildLog).not.toBeNull();
+    const [compressed, reused] = [Number(m![1]!.replace(/,/g, '')), Number(m![2]!.replace(/,/g, ''))];
+    expect(reused).toBeGreaterThan(0);
+    // The changed pages, the search manifest and the sitemap are compressed afresh.
+    expect(reused).toBeLessThan(compressed);
   });
 
   it('writes the same files as a clean build, byte for byte', () => {

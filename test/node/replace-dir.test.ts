@@ -41,6 +41,17 @@ describe('buildReplacing', () => {
     expect(readdirSync(tmp)).toEqual(['dist']); // no staging or old folder left
   }));
 
+  it('can leave the replaced folder to a detached process, which deletes it', withTmp(async (tmp) => {
+    const dist = join(tmp, 'dist');
+    mkdirSync(dist);
+    writeSite(dist, 'old');
+    await buildReplacing(dist, async (out) => writeSite(out, 'new'), 'index.html', 'background');
+    // The new site is in place at once; the old one goes when the background process is done.
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('new');
+    for (let i = 0; i < 100 && readdirSync(tmp).length > 1; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(tmp)).toEqual(['dist']);
+  }));
+
   it('leaves the previous site untouched when the build throws or writes no index.html', withTmp(async (tmp) => {
     const dist = join(tmp, 'dist');
     mkdirSync(dist);

@@ -1,4 +1,6 @@
-// The recurring-question pages of the built bundled site (test/global-setup.ts builds it).
+// The recurring-question pages of the built bundled site (test/global-setup.ts builds it). The 8 fixture days ask no
+// question twice under the threshold fitted on the whole archive; the pages of questions asked on several days are
+// checked on the whole-archive site (test/archive/questions.test.ts).
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +18,9 @@ describe('question pages', () => {
     const links = [...html.matchAll(/href="\/questions\/([^/"]+)\/"/g)].map((m) => m[1]).filter((id) => id !== 'open');
     expect(links).toEqual(entries.map((e) => e.id));
     expect(html).toContain('id="faq-topic"');
-    expect(html).toContain('被问过 2 次');
   });
-  it('/questions/<id>/ shows every time it was asked, newest first, with answers', () => {
-    const e = entries.find((x) => x.threadIds.length > 1)!;
+  it('/questions/<id>/ shows the time it was asked, and every entry has its page', () => {
+    const e = entries.find((x) => x.answered)!;
     const html = page(`questions/${e.id}`);
     const at = e.threadIds.map((id) => html.indexOf(`href="/${id}/"`));
     expect(at.every((i) => i > 0)).toBe(true);

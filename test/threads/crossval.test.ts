@@ -1,7 +1,7 @@
 // Leave-one-day-out cross-validation over the gold days in test/fixtures/gold: each day is scored with weights
-// fitted on the other days only. The floors are the targets where they were reached (one-to-one, questions)
-// and the reached level otherwise (exact-match F1 0.27 against 0.50; answers on the gold threads 0.698 / 0.708
-// against 0.7; end to end), so they can only go up. Means and pooled counts only; no assertion on any message.
+// fitted on the other days only. The floors are the targets where they were reached (one-to-one, questions,
+// answers on the gold threads: 0.705 / 0.752) and the reached level otherwise (exact-match F1 0.27 against 0.50;
+// end to end), so they can only go up. Means and pooled counts only; no assertion on any message.
 import { describe, expect, it } from 'vitest';
 import { readGold } from '../../src/node/gold.ts';
 import { buildGoldDays } from '../../src/eval/gold-days.ts';
@@ -37,10 +37,10 @@ describe('leave-one-day-out', () => {
     expect(recall(q)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('answers on the gold threads: precision >= 0.69 (reached; target 0.7), recall >= 0.7 (target)', () => {
+  it('answers on the gold threads: precision and recall >= 0.7 (target)', () => {
     const a = pool((r) => r.qaOnGold?.answers);
     expect(a.gold).toBeGreaterThan(100);
-    expect(precision(a)).toBeGreaterThanOrEqual(0.69);
+    expect(precision(a)).toBeGreaterThanOrEqual(0.7);
     expect(recall(a)).toBeGreaterThanOrEqual(0.7);
   });
 

@@ -1,0 +1,48 @@
+// `npx tsx scripts/thread-errors.ts [--gold dir]`: what keeps exact-match F1 low, leave-one-day-out. Each gold day
+// is decoded with thread weights fitted on the other days; every gold thread that no predicted thread matches
+// exactly is counted as split (its messages went to several threads), merged (its thread also holds other gold
+// threads' messages) or both, with how many messages its best partner gets wrong (missing + extra). A dev-time tool.
+import { readGold, DEFAULT_GOLD_DIR } from '../src/node/gold.ts';
+import { buildGoldDays } from '../src/eval/gold-days.ts';
+import { fitThreads } from '../src/eval/crossval.ts';
+import { disentangle } from '../src/threads/disentangle.ts';
+import { compileThreadTerms } from '../src/threads/features.ts';
+import { FIT } from '../src/threads/fit-options.ts';
+const i = process.argv.indexOf('--gold');
+const set = readGold(i >= 0 ? process.argv[i + 1] : DEFAULT_GOLD_DIR);
+const { days, terms } = buildGoldDays(set.files, set.input);
+const compiled = compileThreadTerms(terms);
+const offs: { day: string; id: string; n: number; missing: number; extra: number; diff: number }[] = [];
+const tot = { gold: 0, exact: 0, split: 0, merged: 0, both: 0, singletonGold: 0, singletonExact: 0, pred: 0, goldMsgs: 0, dayMsgs: 0 };
+for (const held of days) {
+  const w = fitThreads(days.filter((d) => d !== held), terms, FIT);
+  const pred = disentangle(held.day, { terms, compiled, weights: w });
+  const owner = new Map<number, number>(); pred.forEach((p, j) => p.forEach((s) => owner.set(s, j)));
+  const goldOwner = new Map<number, number>(); held.gold.threads.forEach((g, i) => g.messages.forEach((s) => goldOwner.set(s, i)));
+  let ex = 0, sp = 0, me = 0, bo = 0;
+  for (const g of held.gold.threads) {
+    const js = new Set(g.messages.map((s) => owner.get(s)));
+    const split = js.size > 1;
+    // merged: some predicted thread holding part of g also holds messages of another gold thread (or unannotated)
+    const merged = [...js].some((j) => (pred[j!] ?? []).some((s) => goldOwner.get(s) !== goldOwner.get(g.messages[0]!)));
+    tot.gold++; if (g.messages.length === 1) tot.singletonGold++;
+    { // best partner by overlap; symmetric difference
+      const hits = new Map<number, number>(); for (const s of g.messages) { const j = owner.get(s)!; hits.set(j, (hits.get(j) ?? 0) + 1); }
+      const [bj, bn] = [...hits].sort((a, b) => b[1] - a[1])[0]!;
+      const diff = g.messages.length - bn + ((pred[bj] ?? []).length - bn);
+      const missing = g.messages.length - bn, extra = (pred[bj] ?? []).length - bn;
+      if (split || merged) offs.push({ day: held.name.slice(0, 19), id: g.id, n: g.messages.length, missing, extra, diff });
+    }
+    if (!split && !merged) { ex++; if (g.messages.length === 1) tot.singletonExact++; } else if (split && merged) bo++; else if (split) sp++; else me++;
+  }
+  const annotated = held.gold.threads.reduce((a, g) => a + g.messages.length, 0);
+  tot.exact += ex; tot.split += sp; tot.merged += me; tot.both += bo; tot.pred += pred.length; tot.goldMsgs += annotated; tot.dayMsgs += held.day.messages.length;
+  console.log(`${held.name.padEnd(34)} gold ${held.gold.threads.length} pred ${pred.length} exact ${ex} split-only ${sp} merged-only ${me} both ${bo}  (annotated ${annotated}/${held.day.messages.length} msgs)`);
+}
+console.log(JSON.stringify(tot));
+const bucket = (d: number) => (d <= 1 ? '1' : d <= 3 ? '2-3' : d <= 10 ? '4-10' : '>10');
+const c = new Map<string, number>(); for (const o of offs) c.set(bucket(o.diff), (c.get(bucket(o.diff)) ?? 0) + 1);
+console.log('non-exact gold threads by messages off (missing + extra, best partner):', JSON.stringify([...c]));
+const mc = offs.filter((o) => o.missing > o.extra).length, ec = offs.filter((o) => o.extra > o.missing).length;
+console.log(`more missing than extra (split off): ${mc}; more extra than missing (merged in): ${ec}`);
+for (const o of offs) console.log(`  ${o.day} ${o.id} n=${o.n} missing ${o.missing} extra ${o.extra}`);
