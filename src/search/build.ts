@@ -5,7 +5,7 @@ import { planPages } from '../site/pagination.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
 import { writeShard, type ShardEntry } from './shard.ts';
 import { writeHeadShard, headPath, type Head } from './heads.ts';
-import { HEAD_MIN_MESSAGES, HEAD_THREADS, computeHeads, headCandidates } from './head-build.ts';
+import { HEAD_MIN_MESSAGES, HEAD_THREADS, computeHeads, glossaryTokens, headCandidates } from './head-build.ts';
 import { docSpans, type MirroredSrc } from './doc-segments.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, encodeThreadCodes, hash, speakerPath,
@@ -53,13 +53,16 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
   const t0 = performance.now();
   const bytes = { manifest: 0, idx: 0, uni: 0, map: 0, docs: 0, head: 0, spk: 0, topics: 0, facets: 0, total: 0 };
   let files = 0;
-  // What the heads are computed from: the files a one-term query reads (postings, map blocks, text, manifest).
   const headMin = opts.headMinMessages ?? HEAD_MIN_MESSAGES;
-  const kept = new Map<string, string>();
-  const keep = (path: string) => Number.isFinite(headMin) && /^(idx|uni|map|docs|manifest)/.test(path);
+  // What the heads are computed from (src/search/head-build.ts): the postings of the tokens in headMin messages or
+  // more (every token a head candidate needs) and, per message ordinal, where it sits.
   const tokenMessages = new Map<string, number>();
+  const headIds = new Map<string, number[]>();
+  const total = archive.days.reduce((n, d) => n + d.messages.length, 0);
+  const ordDay = new Uint32Array(total);
+  const ordTno = new Int32Array(total);
+  const ordRole = new Uint8Array(total);
   const write = (path: string, content: string) => {
-    if (keep(path)) kept.set(path, content);
     const n = Buffer.byteLength(content);
     const kind = path.split('/')[0]!.replace(/\.json$/, '') as keyof typeof bytes;
     bytes[kind] += n;
@@ -69,6 +72,7 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
   };
 
   const vocabulary = prepareVocabulary(archive.terms.flatMap((t) => [t.term, ...t.aliases]));
+  const headTokens = Number.isFinite(headMin) ? glossaryTokens(vocabulary) : new Set<string>();
   const threadOf = new Map<string, Thread>();
   for (const th of archive.threads) for (const id of th.messageIds) threadOf.set(id, th);
 
@@ -94,7 +98,9 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
   };
   let ord = 0;
   let tno = 0;
+  let dayNo = -1;
   for (const day of archive.days) {
+    dayNo++;
     const base = tno;
     const tiOf = new Map<string, number>();
     const tis: number[] = [];
@@ -147,6 +153,9 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
       c.m.push(spans ? [m.speaker, m.speakerId, m.text, spans] : [m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
       if (th && tnos[i]! >= 0) c.t[tnos[i]!] ??= [th.title, th.topics];
+      ordDay[ord] = dayNo;
+      ordTno[ord] = tnos[i]!;
+      ordRole[ord] = roles[i]!;
       let so = speakerOrds.get(m.speakerId);
       if (!so) speakerOrds.set(m.speakerId, (so = []));
       so.push(ord);
@@ -192,6 +201,7 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
       let last = -1;
       for (const id of ids) if (Math.floor(id / POS) !== last) { n++; last = Math.floor(id / POS); }
       if (n >= headMin) tokenMessages.set(tok, n);
+      if (n >= headMin || headTokens.has(tok)) headIds.set(tok, ids);
       const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
       let arr = buckets.get(key);
       if (!arr) buckets.set(key, (arr = []));
@@ -240,8 +250,17 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
     pages: planPages(archive.days, archive.threads),
   };
   write('manifest.json', JSON.stringify(manifest));
-  const heads = candidates.length ? await computeHeads(kept, candidates, manifest.headThreads, opts.headProgress) : new Map<string, Head>();
-  kept.clear();
+  // A glossary name the archive never uses has no postings: kept as empty, so its heads are not left out.
+  for (const t of headTokens) if (!headIds.has(t)) headIds.set(t, []);
+  const texts = archive.days.flatMap((d) => d.messages.map((m) => m.text));
+  const dayDates = archive.days.map((d) => d.date);
+  const heads = candidates.length
+    ? computeHeads({
+      messageCount, vocabulary, terms: manifest.terms, ids: (t) => headIds.get(t), text: (o) => texts[o]!,
+      date: (o) => dayDates[ordDay[o]!]!, tno: (o) => ordTno[o]!, role: (o) => ordRole[o]!,
+    }, candidates, manifest.headThreads, opts.headProgress)
+    : new Map<string, Head>();
+  headIds.clear();
   const headFiles = new Map<string, [string, Head][]>();
   for (const [text, h] of heads) {
     const p = headPath(text, manifest);
