@@ -133,12 +133,12 @@ export function computeHeads(index: HeadIndex, candidates: readonly string[], th
     for (const o of ords) {
       let rel = 0;
       let matched = 0;
-      perTerm.forEach((tf, k) => {
-        const n = tf.get(o);
-        if (!n) return;
+      for (let k = 0; k < perTerm.length; k++) {
+        const n = perTerm[k]!.get(o);
+        if (!n) continue;
         matched++;
         rel += termWeight(idfs[k]!, n);
-      });
+      }
       const tno = index.tno(o);
       out.push({ ord: o, date: index.date(o), key: tno >= 0 ? tno : -1 - o, matched, score: messageScore(matched, rel, index.role(o)) });
     }

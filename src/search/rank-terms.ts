@@ -78,8 +78,8 @@ function groupThreads<H extends RankedMessage, K>(messages: Iterable<H>, keyOf: 
  * The first `limit` of `threads` under `order`, in order, without sorting them all: a common term has thousands of
  * threads and a page shows ten.
  */
-function firstOf<T>(threads: Iterable<T>, order: (a: T, b: T) => number, limit: number): T[] {
-  if (limit === Infinity) return [...threads].sort(order);
+function firstOf<T>(threads: T[], order: (a: T, b: T) => number, limit: number): T[] {
+  if (limit >= threads.length) return threads.sort(order);
   const top: T[] = [];
   if (limit <= 0) return top;
   for (const t of threads) {
@@ -113,9 +113,8 @@ const threadOrder = <H extends RankedMessage, K>(a: RankedThread<H, K>, b: Ranke
  */
 export function rankThreads<H extends RankedMessage, K>(messages: Iterable<H>, keyOf: (h: H) => K, limit = Infinity): RankedThreads<H, K> {
   const groups = groupThreads(messages, keyOf);
-  const all = (function* () {
-    for (const [key, { best, count }] of groups) yield { key, best, count, score: threadScore(best.score, count), date: best.date };
-  })();
+  const all: RankedThread<H, K>[] = [];
+  for (const [key, { best, count }] of groups) all.push({ key, best, count, score: threadScore(best.score, count), date: best.date });
   return { threads: firstOf(all, threadOrder, limit), count: groups.size, has: (k) => groups.has(k) };
 }
 
@@ -131,9 +130,8 @@ const ALIAS_DROP = 1000;
 export function aliasThreads<H extends RankedMessage, K>(via: Iterable<H>, keyOf: (h: H) => K, exclude: { has(key: K): boolean }, floor: number, limit = Infinity): RankedThreads<H, K> {
   const groups = groupThreads(via, keyOf, exclude);
   const base = Math.min(0, floor) - ALIAS_DROP;
-  const all = (function* () {
-    for (const [key, { best, count }] of groups) yield { key, best, count, score: base + best.score, date: best.date };
-  })();
+  const all: RankedThread<H, K>[] = [];
+  for (const [key, { best, count }] of groups) all.push({ key, best, count, score: base + best.score, date: best.date });
   const order = (a: RankedThread<H, K>, b: RankedThread<H, K>) =>
     b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || rankOrder(a.best, b.best, a.best.ord, b.best.ord);
   return { threads: firstOf(all, order, limit), count: groups.size, has: (k) => groups.has(k) };
