@@ -1,5 +1,5 @@
-// `npm run bench -- first-search [--content=<dir>,…] [--days=1000,10000]` or
-// `npx tsx scripts/bench/first-search.ts [--content <dir>] [--queries a,b]`: what a first term search downloads, in
+// `npm run bench -- first-search [--content=<dir>,…] [--days=1000,10000] [--head-min=N]` or
+// `npx tsx scripts/bench/first-search.ts [--content <dir>] [--queries a,b] [--head-min N]`: what a first term search downloads, in
 // Node, at any archive size: the search index of the content folder (CKA_CONTENT_DIR, content/ or --content, e.g. a
 // `npm run synth -- --content` folder) is built in memory only (no pages), each query runs on a fresh client over
 // those files, and every file it fetched is counted gzip-compressed (level 9, as src/integrations/precompress.ts
@@ -8,6 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { loadArchive, contentDir, readContentMeta } from '../../src/node/load.ts';
+import { analysisCacheDir } from '../../src/node/analysis-cache.ts';
 import { buildArchive } from '../../src/pipeline/archive.ts';
 import { generateLogs } from '../../src/synth/generate.ts';
 import type { Archive } from '../../src/model/types.ts';
@@ -23,6 +24,9 @@ export interface FirstSearchBytes {
   messages: number;
   threads: number;
 }
+
+/** With CKA_CACHE_DIR set, the archive's analysis is read from (and written to) that cache. */
+const cached = () => (process.env.CKA_CACHE_DIR ? { analysisCache: analysisCacheDir() } : {});
 
 /** Runs each query as a first search (fresh client) over in-memory index files; gzip bytes per query. */
 export async function firstSearches(files: ReadonlyMap<string, string>, queries: readonly string[]): Promise<FirstSearchBytes[]> {
@@ -56,10 +60,11 @@ export async function firstSearches(files: ReadonlyMap<string, string>, queries:
 }
 
 /** Builds the search index of `archive` in memory and prints what each term query's first search downloads. */
-async function measure(label: string, archive: Archive, queries: readonly string[]): Promise<void> {
+async function measure(label: string, archive: Archive, queries: readonly string[], headMinMessages?: number): Promise<void> {
   const files = new Map<string, string>();
   const t = performance.now();
   const st = await buildSearchIndex(archive, (p, c) => files.set(p, c), {
+    ...(headMinMessages === undefined ? {} : { headMinMessages }),
     headProgress: (done, all) => console.error(`heads ${done}/${all} at ${((performance.now() - t) / 1000).toFixed(0)} s`),
   });
   const kib = (n: number) => (n / 1024).toFixed(1);
@@ -77,10 +82,11 @@ async function measure(label: string, archive: Archive, queries: readonly string
 export async function run(args: string[]): Promise<void> {
   const opt = (k: string) => args.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
   const queries = opt('queries')?.split(',') ?? TERM_QUERIES;
-  for (const dir of (opt('content') ?? contentDir()).split(',')) await measure(resolve(dir), loadArchive(resolve(dir)), queries);
+  const headMin = opt('head-min') === undefined ? undefined : Number(opt('head-min'));
+  for (const dir of (opt('content') ?? contentDir()).split(',')) await measure(resolve(dir), loadArchive(resolve(dir), cached()), queries, headMin);
   for (const days of (opt('days') ?? '').split(',').filter(Boolean).map(Number)) {
     const logs = [...generateLogs({ days })].map((l) => ({ file: l.file, source: l.source }));
-    await measure(`synthetic`, buildArchive({ ...readContentMeta(contentDir()), logs }), queries);
+    await measure(`synthetic`, buildArchive({ ...readContentMeta(contentDir()), logs }), queries, headMin);
   }
 }
 
@@ -90,5 +96,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i < 0 ? undefined : process.argv[i + 1];
   };
   const dir = resolve(arg('--content') ?? contentDir());
-  await measure(dir, loadArchive(dir), arg('--queries')?.split(',') ?? TERM_QUERIES);
+  const headMin = arg('--head-min');
+  await measure(dir, loadArchive(dir, cached()), arg('--queries')?.split(',') ?? TERM_QUERIES, headMin === undefined ? undefined : Number(headMin));
 }

@@ -344,8 +344,8 @@ export class SearchClient {
   }
 
   /**
-   * The precomputed first pages of a one-term query (src/search/heads.ts), when they answer it: the query is the
-   * term's normalized text, no filter, and the page asked for lies within the head (or the answer is no longer).
+   * The precomputed first pages of a one-term query (src/search/heads.ts), when they answer it: the query is one
+   * term (any letter case), no filter, and the page asked for lies within the head (or the answer is no longer).
    * The result is what the full answer would show, with `messageCount` for the total; null: read the postings.
    * `aliases` are the terms of the glossary entry's other names, for highlighting the threads found through them.
    * @internal for ask.ts
@@ -356,14 +356,16 @@ export class SearchClient {
     const m = await this.manifest();
     if (!m.headShards) return null;
     const terms = parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
-    if (terms.length !== 1 || terms[0]!.text !== query) return null;
-    const path = headPath(query, m);
+    // The query is one term as typed, in any letter case (T+0 reads the head of t+0: the answer is the same).
+    const key = terms.length === 1 ? terms[0]!.text : null;
+    if (key === null || normalize(query) !== key) return null;
+    const path = headPath(key, m);
     let shard = this.headShards.get(path);
     if (!shard) {
       shard = this.file(path).then(readHeadShard);
       this.headShards.set(path, shard);
     }
-    const h = (await shard)(query);
+    const h = (await shard)(key);
     if (!h || (opts.limit > h.top.length && h.threads > h.top.length)) return null;
     const top = h.top.slice(0, opts.limit);
     await this.blocks(top.map((t) => t.ord), m);

@@ -11,12 +11,12 @@ import type { Head } from './heads.ts';
 
 /**
  * A term gets a head when it is in at least this many messages. Below it, its postings and the map blocks of its
- * matches are read as before: within a first search's budget on the bundled archive (the largest, T+0 in 41
- * messages, 49.8 KiB). The aim is lower (40: the map blocks of a rarer term spread over a 10,000-day archive still
- * fit), but computing a head runs a whole search, and 40 makes 10,633 heads on the bundled archive, minutes of
- * build; 200 makes 2,190.
+ * matches are read (at most 39 matches: as many map blocks, and the postings of the term's tokens). At 200, T+0 (41
+ * messages, postings of common pieces) read 51 KiB on the bundled archive; at 40 every benchmark term is at most
+ * 31.2 KiB (scripts/bench/first-search.ts). Not measured beyond the bundled archive. Computing the 10,376 heads of 40 from the postings in memory costs seconds
+ * (scripts/bench/search-index.ts).
  */
-export const HEAD_MIN_MESSAGES = 200;
+export const HEAD_MIN_MESSAGES = 40;
 /** Threads per head: three pages of the search page's 10. */
 export const HEAD_THREADS = 30;
 
@@ -149,7 +149,7 @@ export function computeHeads(index: HeadIndex, candidates: readonly string[], th
   let done = 0;
   for (const text of candidates) {
     if (progress && ++done % 1000 === 0) progress(done, candidates.length);
-    // Only a query that is its own normalized text finds its head (SearchClient.head looks it up as typed).
+    // Heads are keyed by a term's normalized text (SearchClient.head looks a query up by its one term's text).
     if (stripInvisible(normalize(text)).trim() !== text) continue;
     // As askSearch reads it: a term query, not a question, whose one exact term is the text itself.
     const u = understand(text, lexicon);
