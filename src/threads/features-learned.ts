@@ -54,7 +54,7 @@ export const NEW_FEATURES = [
   'new.mentionsAll', 'new.talkRunning', 'new.activeLog', 'new.link', 'new.lengthLog', 'new.firstOfDay',
   'new.novelty', 'new.noveltyGap', 'new.openerNovel', 'new.questionNovel', 'new.groupAsk', 'new.linkNovel',
   'new.freshSpeaker', 'new.headline', 'new.roomStatement', 'new.changesSubject', 'new.freshNovel',
-  'new.uptake', 'new.echoed',
+  'new.uptake', 'new.echoed', 'new.pendingQuestion',
 ] as const;
 
 
@@ -206,5 +206,14 @@ export function newPair(f: Features, ctx: PairContext): Float64Array {
   const mass = ctx.lex.mass[ctx.i] ?? 0;
   x[k++] = mass > 0 ? Math.min(1, novelUp / Math.max(mass, 6)) : 0;
   x[k++] = f.echoed ? 1 : 0;
+  // A question still waiting for others in some open thread: a later message, even a short question back
+  // ("并发量？") half an hour on, is more likely its reply than a new conversation.
+  let pending = 0;
+  for (const th of ctx.candidates) {
+    const q = th.question;
+    if (!q || q.answered || q.who === f.who || (q.to.length > 0 && !q.to.includes(f.who))) continue;
+    pending = Math.max(pending, halfLife(f.t - q.t, 30 * 60));
+  }
+  x[k++] = pending;
   return x;
 }
