@@ -20,6 +20,8 @@ export interface ThreadState {
   question: { who: string; t: number; to: string[]; answered: boolean } | null;
   /** Speaker who opened the thread. */
   opener: string;
+  /** The opening message has no words of its own (an image, a sticker). */
+  bareOpening: boolean;
 }
 
 /** What a pair's features read besides the message and the thread. */
@@ -45,7 +47,7 @@ export const THREAD_FEATURES = [
   'addressed', 'speakerOwn', 'speakerOwnRecent', 'speakerOther', 'continuesOwn', 'secondPerson', 'openQuestion',
   'openQuestionRecent', 'askerFollowUp', 'lexCoverage', 'lexLog', 'termLog', 'adjacentLexical', 'resumesLexical',
   'askOutsider', 'sizeLog', 'ackToPrev', 'talkBias', 'replyFast', 'opener', 'questionToPrev', 'linkToPrev',
-  'strangerUnrelated', 'questionUnrelated', 'changesSubjectPrev', 'headlineToPrev',
+  'strangerUnrelated', 'questionUnrelated', 'changesSubjectPrev', 'headlineToPrev', 'mentionLastIdle', 'ownBareOpening',
 ] as const;
 
 export const NEW_FEATURES = [
@@ -142,6 +144,10 @@ export function threadPair(f: Features, ctx: PairContext, th: ThreadState): Floa
   x[k++] = f.question && !tied ? 1 : 0;
   x[k++] = f.changesSubject && inPrev ? 1 : 0;
   x[k++] = f.headline && inPrev ? 1 : 0;
+  // A reply hours later: @someone whose last words were here (mentionLatest is 0 by then; idleLog weighs the time).
+  x[k++] = Math.min(2, f.mentions.filter((m) => ctx.speakerLast.get(m) === th && !within(th.lastBy.get(m), f.t)).length);
+  // The speaker's own image or sticker, alone so far, and now their words: what the picture was about.
+  x[k++] = th.bareOpening && th.seqs.length === 1 && th.opener === f.who && f.tokenIds.length > 0 ? 1 : 0;
   return x;
 }
 

@@ -65,7 +65,7 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
     hooks.joined?.(f, th);
   };
   const open = (f: Features): ThreadState => {
-    const th: ThreadState = { seqs: [], last: f.t, lastBy: new Map(), addressed: new Map(), vocab: new Map(), question: null, opener: f.who };
+    const th: ThreadState = { seqs: [], last: f.t, lastBy: new Map(), addressed: new Map(), vocab: new Map(), question: null, opener: f.who, bareOpening: f.tokenIds.length === 0 };
     threads.push(th);
     return th;
   };
