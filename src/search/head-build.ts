@@ -100,7 +100,7 @@ interface Hit extends RankedMessage {
  * through SearchClient.lexical), cut to `threads` threads, computed with the same matcher (src/search/match.ts) and
  * the same ranking (src/search/rank-terms.ts) over the postings in memory, rather than by running the client over
  * the index files: that re-read the postings and made a hit object per message per query, and took the search-index
- * stage from about 100 s to over 1,300 s on the bundled archive. test/search/exact.test.ts compares every page of
+ * stage from about 100 s to over 1,300 s on the bundled archive. test/archive/exact.test.ts compares every page of
  * the heads with the client's answer from the postings.
  */
 export function computeHeads(index: HeadIndex, candidates: readonly string[], threads = HEAD_THREADS, progress?: (done: number, all: number) => void): Map<string, Head> {
