@@ -6,6 +6,7 @@
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import type { Term, Topic, TopicScore } from '../model/types.ts';
 import { contentChars } from '../text/substance.ts';
+import { episodes } from './episodes.ts';
 
 // Every feature is bounded or log-scaled, so a long thread's raw counts cannot swamp the fit: evidence mass (log),
 // the question's share of it, how much of the thread talks about the topic (share of words, of messages, of
@@ -32,6 +33,10 @@ export interface TopicModel {
   genericMessages: number;
   /** A topic whose messages hold less than this share of what a thread says (its words) is a minor mention. */
   minorShare: number;
+  /** Episodes (src/topics/episodes.ts): a pause longer than episodeGap seconds ends one (0: not used); an episode
+   * needs episodeMin messages. Chosen by the fit with the threshold (src/topics/fit.ts). */
+  episodeGap: number;
+  episodeMin: number;
 }
 
 /** What the scorer reads of a thread: its messages' texts and speakers, and which message opens it. */
@@ -40,6 +45,8 @@ export interface ThreadText {
   speakers: string[];
   /** Index (into texts) of the question, else of the first message. */
   lead: number;
+  /** Seconds since midnight of each message (src/topics/episodes.ts splits at long pauses); absent: one episode. */
+  seconds?: number[];
 }
 
 interface Pattern {
@@ -269,5 +276,28 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
   }
   const evidence: Record<string, string[]> = {};
   for (const c of chosen) evidence[c.slug] = c.evidence.slice(0, 5);
-  return { topics: chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 })), evidence };
+  const topics = chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 }));
+  // A sub-discussion (an episode of a long thread, src/topics/episodes.ts) brings its own first topic when that
+  // reaches the threshold on the episode alone: a short exchange the splitter joined to a longer talk, or the
+  // welcome round of a guest talk, keeps its topic instead of drowning in the rest.
+  if (m.episodeGap > 0 && thread.texts.length >= EPISODE_THREAD) {
+    const extra: TopicScore[] = [];
+    for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
+      const sub = tagThread({ ...e, seconds: undefined }, tagger);
+      const top = sub.topics[0];
+      if (!top || top.score < m.threshold || topics.some((o) => o.slug === top.slug)) continue;
+      const had = extra.find((x) => x.slug === top.slug);
+      if (had) { had.score = Math.max(had.score, top.score); continue; }
+      extra.push({ ...top });
+      evidence[top.slug] = sub.evidence[top.slug] ?? [];
+    }
+    extra.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    for (const x of extra.slice(EPISODE_TOPICS)) delete evidence[x.slug];
+    topics.push(...extra.slice(0, EPISODE_TOPICS));
+  }
+  return { topics, evidence };
 }
+
+/** A thread shorter than this is one exchange; at most this many topics come from its episodes. */
+export const EPISODE_THREAD = 8;
+export const EPISODE_TOPICS = 2;
