@@ -249,11 +249,10 @@ export interface TaggedThread {
   evidence: Record<string, string[]>;
 }
 
-/**
- * Topics of a thread, most probable first: those whose probability reaches the threshold (at most maxTopics);
- * a substantive thread under the threshold still gets its best topic when it has any evidence for it.
- */
-export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread {
+type Chosen = TopicFeatures & { p: number };
+
+/** The topics a thread's own evidence gives it, most probable first (before its episodes'). */
+function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   const m = tagger.model;
   const scored = topicFeatures(thread, tagger)
     .map((f) => ({ ...f, p: probability(f.features, m) }))
@@ -274,22 +273,34 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     const broad = scored.find((s) => !passing(s) && specific(s));
     if (broad) chosen = [broad];
   }
+  return chosen;
+}
+
+/**
+ * Topics of a thread, most probable first: those whose probability reaches the threshold (at most maxTopics);
+ * a substantive thread under the threshold still gets its best topic when it has any evidence for it; then the
+ * topics of its sub-discussions (episodes).
+ */
+export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread {
+  const m = tagger.model;
+  const chosen = chooseTopics(thread, tagger);
   const evidence: Record<string, string[]> = {};
   for (const c of chosen) evidence[c.slug] = c.evidence.slice(0, 5);
   const topics = chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 }));
   // A sub-discussion (an episode of a long thread, src/topics/episodes.ts) brings its own first topic when that
   // reaches the threshold on the episode alone: a short exchange the splitter joined to a longer talk, or the
-  // welcome round of a guest talk, keeps its topic instead of drowning in the rest.
+  // welcome round of a guest talk, keeps its topic instead of drowning in the rest. The episode must talk about it:
+  // two or more of its messages carry the evidence (one long message naming 对账 in a monitoring talk does not).
   if (m.episodeGap > 0 && thread.texts.length >= EPISODE_THREAD) {
     const extra: TopicScore[] = [];
     for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
-      const sub = tagThread({ ...e, seconds: undefined }, tagger);
-      const top = sub.topics[0];
-      if (!top || top.score < m.threshold || topics.some((o) => o.slug === top.slug)) continue;
+      const top = chooseTopics(e, tagger)[0];
+      if (!top || top.p < m.threshold || (!top.broad && top.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug)) continue;
+      const score = Math.round(top.p * 1000) / 1000;
       const had = extra.find((x) => x.slug === top.slug);
-      if (had) { had.score = Math.max(had.score, top.score); continue; }
-      extra.push({ ...top });
-      evidence[top.slug] = sub.evidence[top.slug] ?? [];
+      if (had) { had.score = Math.max(had.score, score); continue; }
+      extra.push({ slug: top.slug, score });
+      evidence[top.slug] = top.evidence.slice(0, 5);
     }
     extra.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
     for (const x of extra.slice(EPISODE_TOPICS)) delete evidence[x.slug];
@@ -298,6 +309,8 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
   return { topics, evidence };
 }
 
-/** A thread shorter than this is one exchange; at most this many topics come from its episodes. */
+/** A thread shorter than this is one exchange; at most EPISODE_TOPICS topics come from its episodes, each carried by
+ * EPISODE_MESSAGES or more of the episode's messages. */
 export const EPISODE_THREAD = 8;
 export const EPISODE_TOPICS = 2;
+export const EPISODE_MESSAGES = 2;

@@ -39,4 +39,9 @@ describe('episodes of a thread', () => {
     const flat = thread([...docker, ...quick], docker.map((_, i) => 36000 + 60 * i).concat([36600, 36660]));
     expect(tagThread(flat, on).topics.map((x) => x.slug)).toEqual(['infrastructure']);
   });
+  it('a precise topic named in one message of an episode is a mention, not a sub-discussion', () => {
+    const on = compileTagger(topics, [], { ...base, episodeGap: 300, episodeMin: 2 });
+    const once = thread([...docker, quick[0] as string, '好的，我回头查查'], secs);
+    expect(tagThread(once, on).topics.map((x) => x.slug)).toEqual(['infrastructure']);
+  });
 });
