@@ -264,7 +264,8 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && s.messages < 2 && !s.inLead) || s.share < m.minorShare);
   // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
-  const specific = (s: (typeof scored)[number]) => s.broad || s.specific || s.messages >= m.genericMessages;
+  // and a glossary entry filed under a precise topic backs that topic's own terms but does not name it alone.
+  const specific = (s: (typeof scored)[number]) => s.broad || ((s.features[0] ?? 0) > 0 && (s.specific || s.messages >= m.genericMessages));
   let chosen = scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s)).slice(0, m.maxTopics);
   // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
   // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never
