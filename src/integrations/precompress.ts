@@ -5,6 +5,8 @@
 // Speed: brotli quality 5 (not the default 11): on the bundled site it gives 1.60 MiB against 1.37 MiB at quality 11
 // but in 2.3 s instead of 105 s. Gzip level 6, not 9: on the real archive's pages 9 took 1.8x as long for 1.6 % less. Files are compressed through zlib's async API, so
 // the thread pool uses every core, a few files at a time so memory stays bounded on a large archive.
+// `CKA_PRECOMPRESS` chooses the copies: `gzip,br` (the default), `gzip`, `br` or `off` (a host that compresses by
+// itself, or the whole-archive test build, which only serves gzip).
 // Incremental: in `npm run build` (CKA_REUSE_FROM names the folder being replaced) a file byte-identical to the
 // previous build's gets that build's copies, checked by hash (src/node/compress-reuse.ts), instead of compressing.
 import type { AstroIntegration } from 'astro';
@@ -26,6 +28,23 @@ export const MIN_BYTES = 256;
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
 const CONCURRENCY = 8;
+
+/** A precompressed copy kind, named like its file suffix's Content-Encoding. */
+export type Encoding = 'gzip' | 'br';
+export const ALL_ENCODINGS: readonly Encoding[] = ['gzip', 'br'];
+
+/** The encodings `CKA_PRECOMPRESS` asks for; an unknown value is an error naming the variable. */
+export function precompressEncodings(value: string | undefined): Encoding[] {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') return [...ALL_ENCODINGS];
+  if (v === 'off' || v === '0' || v === 'none') return [];
+  const out = new Set<Encoding>();
+  for (const part of v.split(',').map((x) => x.trim())) {
+    if (part !== 'gzip' && part !== 'br') throw new Error(`CKA_PRECOMPRESS=${value}: expected gzip, br, gzip,br or off`);
+    out.add(part);
+  }
+  return ALL_ENCODINGS.filter((e) => out.has(e));
+}
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -68,7 +87,7 @@ async function replaceFile(file: string, body: Buffer): Promise<void> {
  * Writes .gz and .br copies of every text asset under `root` that is at least `minBytes` long and gets smaller,
  * and removes copies that no longer belong to a file (so a re-used output folder never serves a stale body).
  */
-export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?: CompressReuse): Promise<PrecompressStats> {
+export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?: CompressReuse, encodings: readonly Encoding[] = ALL_ENCODINGS): Promise<PrecompressStats> {
   const t0 = performance.now();
   const all = await listFiles(root);
   const texts = all.filter((f) => PRECOMPRESSED_EXTENSIONS.has(extname(f).toLowerCase()));
@@ -76,9 +95,10 @@ export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?:
   const keep = new Set<string>();
 
   const compress = async (body: Buffer): Promise<{ gz: Buffer | null; br: Buffer | null }> => {
+    const none = Promise.resolve(null);
     const [gz, br] = await Promise.all([
-      gzipAsync(body, { level: GZIP_LEVEL }),
-      brotliAsync(body, {
+      encodings.includes('gzip') ? gzipAsync(body, { level: GZIP_LEVEL }) : none,
+      !encodings.includes('br') ? none : brotliAsync(body, {
         params: {
           [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
@@ -87,7 +107,7 @@ export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?:
       }),
     ]);
     // A copy that is not smaller is not written (the host then serves the file itself).
-    return { gz: gz.length < body.length ? gz : null, br: br.length < body.length ? br : null };
+    return { gz: gz && gz.length < body.length ? gz : null, br: br && br.length < body.length ? br : null };
   };
 
   const one = async (file: string) => {
@@ -141,8 +161,11 @@ export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?:
   return stats;
 }
 
-/** The settings a compressed copy depends on, for the reuse manifest. */
-export const PRECOMPRESS_SETTINGS = compressSettings({ gzip: GZIP_LEVEL, brotli: BROTLI_QUALITY, min: MIN_BYTES });
+/** The settings a compressed copy depends on, for the reuse manifest (the encodings too: a copy not made is null). */
+export const precompressSettings = (encodings: readonly Encoding[] = ALL_ENCODINGS): string =>
+  // (Not keyed `brotli`: compressSettings adds the brotli library's version under that key.)
+  compressSettings({ gzipLevel: encodings.includes('gzip') ? GZIP_LEVEL : -1, brotliQuality: encodings.includes('br') ? BROTLI_QUALITY : -1, min: MIN_BYTES });
+export const PRECOMPRESS_SETTINGS = precompressSettings();
 
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
@@ -151,12 +174,17 @@ export default function precompress(): AstroIntegration {
     name: 'cka-precompress',
     hooks: {
       'astro:build:done': async ({ dir }) => {
+        const encodings = precompressEncodings(process.env.CKA_PRECOMPRESS);
         const from = process.env.CKA_REUSE_FROM;
-        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, from ? compressReuse(from, PRECOMPRESS_SETTINGS) : undefined);
+        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, from ? compressReuse(from, precompressSettings(encodings)) : undefined, encodings);
         const reused = from ? ` (${count(s.reused)} taken from the previous build)` : '';
+        const sizes = encodings.map((e) => (e === 'gzip' ? `gzip ${mib(s.bytes.gzip)}` : `brotli ${mib(s.bytes.brotli)}`));
+        const chosen = encodings.length < ALL_ENCODINGS.length ? ` (CKA_PRECOMPRESS=${process.env.CKA_PRECOMPRESS})` : '';
         stage(
           'precompress',
-          `${count(s.compressed)} of ${count(s.files)} text files${reused}: ${mib(s.bytes.original)} → gzip ${mib(s.bytes.gzip)}, brotli ${mib(s.bytes.brotli)}`,
+          encodings.length
+            ? `${count(s.compressed)} of ${count(s.files)} text files${reused}: ${mib(s.bytes.original)} → ${sizes.join(', ')}${chosen}`
+            : `off${chosen}; ${count(s.removed)} old copies removed`,
           s.ms,
         );
       },

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { archiveContentDir, archiveSite, archiveSiteExpected } from '../helpers/archive-site.ts';
-import { loadArchive } from '../../src/node/load.ts';
+import { wholeArchive } from '../helpers/whole-archive.ts';
 import { faqExport, questionSimilarity, recurringQuestions, SAME_QUESTION } from '../../src/questions/recurring.ts';
 import { fitThreshold, quality } from '../../src/questions/fit.ts';
 import { judgedPairs } from '../../src/questions/judged.ts';
@@ -17,7 +17,7 @@ let site: string;
 
 describe.skipIf(!archiveSiteExpected())('recurring questions on the whole archive', () => {
   beforeAll(async () => {
-    archive = loadArchive(archiveContentDir());
+    archive = wholeArchive(archiveContentDir());
     site = await archiveSite();
   });
 

@@ -5,7 +5,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { MIN_BYTES, precompressDir } from '../../src/integrations/precompress.ts';
+import { MIN_BYTES, PRECOMPRESS_SETTINGS, precompressDir, precompressEncodings, precompressSettings } from '../../src/integrations/precompress.ts';
 
 describe('precompressDir', () => {
   it('writes decodable .gz/.br beside text assets, skips small and binary files, removes stale copies', async () => {
@@ -78,5 +78,39 @@ describe('precompressDir', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('CKA_PRECOMPRESS', () => {
+  it('reads gzip, br, both or off; anything else is an error naming the variable', () => {
+    expect(precompressEncodings(undefined)).toEqual(['gzip', 'br']);
+    expect(precompressEncodings('')).toEqual(['gzip', 'br']);
+    expect(precompressEncodings('br, gzip')).toEqual(['gzip', 'br']);
+    expect(precompressEncodings('GZIP')).toEqual(['gzip']);
+    expect(precompressEncodings('off')).toEqual([]);
+    expect(() => precompressEncodings('zstd')).toThrow(/CKA_PRECOMPRESS=zstd/);
+  });
+
+  it('gzip only: writes .gz, no .br, and removes the .br an earlier build left', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cka-precompress-'));
+    try {
+      const page = '<!doctype html><p>' + '支付宝 分录流水 '.repeat(400) + '</p>';
+      writeFileSync(join(root, 'index.html'), page);
+      await precompressDir(root);
+      expect(existsSync(join(root, 'index.html.br'))).toBe(true);
+      const stats = await precompressDir(root, MIN_BYTES, undefined, precompressEncodings('gzip'));
+      expect(gunzipSync(readFileSync(join(root, 'index.html.gz'))).toString()).toBe(page);
+      expect(existsSync(join(root, 'index.html.br'))).toBe(false);
+      expect(stats.removed).toBe(1);
+      expect(stats.bytes.brotli).toBe(0);
+      expect(stats.compressed).toBe(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('the reuse manifest tells the encodings apart, so a copy made under other settings is not taken', () => {
+    expect(precompressSettings(['gzip'])).not.toBe(precompressSettings(['gzip', 'br']));
+    expect(precompressSettings()).toBe(PRECOMPRESS_SETTINGS);
   });
 });

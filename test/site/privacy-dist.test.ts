@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, ROOT } from '../helpers/site.ts';
+import { cli } from '../helpers/content.ts';
 import { pseudonymOf } from '../../src/speakers/opt-out.ts';
 
 const PLANTED = ['13122708365', '18515359890', 'zhang.san@example.com', '010-62345678', '11010519491231002X', '6222021234567890128'];
@@ -66,5 +67,15 @@ describe('privacy in a built site', () => {
     expect(day).toContain(p.name);
     expect(day).toContain('[电话已隐去]');
     expect(existsSync(join(site, 'people', p.id, 'index.html'))).toBe(true);
+  });
+
+  it('export masks them too; export --raw (the owner\'s copy) keeps every number and the nickname as written', () => {
+    const content = join(dir, 'content');
+    const masked = cli(content, ['export']);
+    expect(masked.status, masked.out).toBe(0);
+    for (const s of [...PLANTED, NICK]) expect(masked.stdout.includes(s), s).toBe(false);
+    const raw = cli(content, ['export', '--raw']);
+    expect(raw.status, raw.out).toBe(0);
+    for (const s of [...PLANTED, NICK]) expect(raw.stdout.includes(s), s).toBe(true);
   });
 });
