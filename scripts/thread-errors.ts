@@ -1,7 +1,9 @@
 // `npx tsx scripts/thread-errors.ts [--gold dir]`: what keeps exact-match F1 low, leave-one-day-out. Each gold day
 // is decoded with thread weights fitted on the other days; every gold thread that no predicted thread matches
 // exactly is counted as split (its messages went to several threads), merged (its thread also holds other gold
-// threads' messages) or both, with how many messages its best partner gets wrong (missing + extra). A dev-time tool.
+// threads' messages) or both, with how many messages its best partner gets wrong (missing + extra). Also how well
+// the new-thread decision alone separates gold thread starts from the other scored messages: the AUC of the margin
+// "new thread" minus the best thread, and how many of each side open at the decoding threshold. A dev-time tool.
 import { readGold, DEFAULT_GOLD_DIR } from '../src/node/gold.ts';
 import { buildGoldDays } from '../src/eval/gold-days.ts';
 import { fitThreads } from '../src/eval/crossval.ts';
@@ -14,9 +16,16 @@ const { days, terms } = buildGoldDays(set.files, set.input);
 const compiled = compileThreadTerms(terms);
 const offs: { day: string; id: string; n: number; missing: number; extra: number; diff: number }[] = [];
 const tot = { gold: 0, exact: 0, split: 0, merged: 0, both: 0, singletonGold: 0, singletonExact: 0, pred: 0, goldMsgs: 0, dayMsgs: 0 };
+/** Margins of the scored messages (linked ones are not scored), gold starts apart. */
+const margins = { start: [] as number[], other: [] as number[] };
 for (const held of days) {
   const w = fitThreads(days.filter((d) => d !== held), terms, FIT);
-  const pred = disentangle(held.day, { terms, compiled, weights: w });
+  const starts = new Set(held.gold.threads.map((g) => g.messages[0]));
+  const pred = disentangle(held.day, { terms, compiled, weights: w, trace: (seq, scores) => {
+    if (scores.length < 2) return; // nothing to join: not a decision
+    const m = scores[scores.length - 1]! - Math.max(...scores.slice(0, -1));
+    (starts.has(seq) ? margins.start : margins.other).push(m);
+  } });
   const owner = new Map<number, number>(); pred.forEach((p, j) => p.forEach((s) => owner.set(s, j)));
   const goldOwner = new Map<number, number>(); held.gold.threads.forEach((g, i) => g.messages.forEach((s) => goldOwner.set(s, i)));
   let ex = 0, sp = 0, me = 0, bo = 0;
@@ -45,4 +54,10 @@ const c = new Map<string, number>(); for (const o of offs) c.set(bucket(o.diff),
 console.log('non-exact gold threads by messages off (missing + extra, best partner):', JSON.stringify([...c]));
 const mc = offs.filter((o) => o.missing > o.extra).length, ec = offs.filter((o) => o.extra > o.missing).length;
 console.log(`more missing than extra (split off): ${mc}; more extra than missing (merged in): ${ec}`);
+{
+  const other = [...margins.other].sort((a, b) => a - b);
+  const below = (x: number) => { let lo = 0, hi = other.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (other[mid]! < x) lo = mid + 1; else hi = mid; } return lo; };
+  const auc = margins.start.reduce((a, x) => a + below(x), 0) / Math.max(1, margins.start.length * other.length);
+  console.log(`new-thread decision: AUC ${auc.toFixed(3)} over ${margins.start.length} gold starts and ${other.length} other scored messages; opened at the threshold: ${margins.start.filter((x) => x > 0).length} starts, ${other.filter((x) => x > 0).length} others`);
+}
 for (const o of offs) console.log(`  ${o.day} ${o.id} n=${o.n} missing ${o.missing} extra ${o.extra}`);

@@ -20,6 +20,8 @@ export interface ThreadState {
   question: { who: string; t: number; to: string[]; answered: boolean } | null;
   /** Speaker who opened the thread. */
   opener: string;
+  /** The opening message has no words of its own (an image, a sticker). */
+  bareOpening: boolean;
 }
 
 /** What a pair's features read besides the message and the thread. */
@@ -45,7 +47,7 @@ export const THREAD_FEATURES = [
   'addressed', 'speakerOwn', 'speakerOwnRecent', 'speakerOther', 'continuesOwn', 'secondPerson', 'openQuestion',
   'openQuestionRecent', 'askerFollowUp', 'lexCoverage', 'lexLog', 'termLog', 'adjacentLexical', 'resumesLexical',
   'askOutsider', 'sizeLog', 'ackToPrev', 'talkBias', 'replyFast', 'opener', 'questionToPrev', 'linkToPrev',
-  'strangerUnrelated', 'questionUnrelated', 'changesSubjectPrev', 'headlineToPrev',
+  'strangerUnrelated', 'questionUnrelated', 'changesSubjectPrev', 'headlineToPrev', 'mentionLastIdle', 'ownBareOpening',
 ] as const;
 
 export const NEW_FEATURES = [
@@ -54,7 +56,7 @@ export const NEW_FEATURES = [
   'new.mentionsAll', 'new.talkRunning', 'new.activeLog', 'new.link', 'new.lengthLog', 'new.firstOfDay',
   'new.novelty', 'new.noveltyGap', 'new.openerNovel', 'new.questionNovel', 'new.groupAsk', 'new.linkNovel',
   'new.freshSpeaker', 'new.headline', 'new.roomStatement', 'new.changesSubject', 'new.freshNovel',
-  'new.uptake', 'new.echoed',
+  'new.uptake', 'new.echoed', 'new.pendingQuestion',
 ] as const;
 
 
@@ -142,6 +144,10 @@ export function threadPair(f: Features, ctx: PairContext, th: ThreadState): Floa
   x[k++] = f.question && !tied ? 1 : 0;
   x[k++] = f.changesSubject && inPrev ? 1 : 0;
   x[k++] = f.headline && inPrev ? 1 : 0;
+  // A reply hours later: @someone whose last words were here (mentionLatest is 0 by then; idleLog weighs the time).
+  x[k++] = Math.min(2, f.mentions.filter((m) => ctx.speakerLast.get(m) === th && !within(th.lastBy.get(m), f.t)).length);
+  // The speaker's own image or sticker, alone so far, and now their words: what the picture was about.
+  x[k++] = th.bareOpening && th.seqs.length === 1 && th.opener === f.who && f.tokenIds.length > 0 ? 1 : 0;
   return x;
 }
 
@@ -206,5 +212,14 @@ export function newPair(f: Features, ctx: PairContext): Float64Array {
   const mass = ctx.lex.mass[ctx.i] ?? 0;
   x[k++] = mass > 0 ? Math.min(1, novelUp / Math.max(mass, 6)) : 0;
   x[k++] = f.echoed ? 1 : 0;
+  // A question still waiting for others in some open thread: a later message, even a short question back
+  // ("并发量？") half an hour on, is more likely its reply than a new conversation.
+  let pending = 0;
+  for (const th of ctx.candidates) {
+    const q = th.question;
+    if (!q || q.answered || q.who === f.who || (q.to.length > 0 && !q.to.includes(f.who))) continue;
+    pending = Math.max(pending, halfLife(f.t - q.t, 30 * 60));
+  }
+  x[k++] = pending;
   return x;
 }

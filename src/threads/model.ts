@@ -65,7 +65,7 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
     hooks.joined?.(f, th);
   };
   const open = (f: Features): ThreadState => {
-    const th: ThreadState = { seqs: [], last: f.t, lastBy: new Map(), addressed: new Map(), vocab: new Map(), question: null, opener: f.who };
+    const th: ThreadState = { seqs: [], last: f.t, lastBy: new Map(), addressed: new Map(), vocab: new Map(), question: null, opener: f.who, bareOpening: f.tokenIds.length === 0 };
     threads.push(th);
     return th;
   };
@@ -73,10 +73,13 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
   feats.forEach((f, i) => {
     const linked = linkedThread(f, threadOf, talk);
     if (linked && !hooks.chooseLinked) { join(linked === 'new' ? open(f) : linked, f); return; }
-    // Candidates: threads active within the window, or all of them when the message resumes one, and the
-    // threads the @mentioned speakers last talked in, however long ago (a reply to something hours earlier).
+    // Candidates: threads active within the window, or all of them when the message resumes one, and however
+    // long ago: the threads the @mentioned speakers last talked in (a reply to something hours earlier), a
+    // question nobody has answered yet (its answer may come hours later) and, for thanks for a 分享, the day's
+    // finished guest talk.
     const named = new Set(f.mentions.map((k) => speakerLast.get(k)).filter((th): th is ThreadState => !!th));
-    const cands = threads.filter((th) => f.t - th.last <= WINDOW || f.resumes || named.has(th));
+    const thanked = talk.thanked(f);
+    const cands = threads.filter((th) => f.t - th.last <= WINDOW || f.resumes || named.has(th) || th === thanked || awaitsAnswer(th, f));
     const ctx: PairContext = {
       i, lex, prev, speakerLast, candidates: cands,
       talkBias: (th) => talk.bias(f, th), talkRunning: talk.newBias(f) > 0,
@@ -87,6 +90,15 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
     join(th ?? open(f), f);
   });
   return threads.map((t) => t.seqs).filter((s) => s.length > 0).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+}
+
+/** How long (s) a question nobody has answered stays a candidate, however idle its thread. */
+const QUESTION_WAIT = 6 * 3600;
+
+/** A question by someone else that nobody has answered yet: a reply may come hours later. */
+function awaitsAnswer(th: ThreadState, f: Features): boolean {
+  const q = th.question;
+  return q !== null && !q.answered && q.who !== f.who && f.t - q.t <= QUESTION_WAIT;
 }
 
 /**

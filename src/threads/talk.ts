@@ -6,6 +6,7 @@ import type { Features } from './features.ts';
 type Phase = 'idle' | 'announced' | 'running' | 'tail';
 
 const ROLL_CALL = /签到|欢迎|鼓掌|报名|来了|占座|期待/;
+const THANKS_TALK = /(?:感谢|谢谢|多谢).{0,8}分享|分享.{0,6}(?:感谢|谢谢)/;
 const THANKS = /受教|感谢|谢谢|多谢|学习了|吊炸天|厉害|精彩|干货|赞|666|\[强\]|鼓掌|佩服/;
 
 /** How long (s) a talk waits for its guest, how long a silent guest keeps it running, and its tail. */
@@ -20,6 +21,8 @@ export class TalkTracker<T = unknown> {
   private since = 0;
   private lastGuest = 0;
   private lastTalk = 0;
+  /** The day's last talk once over: thanks for it keep coming long after ("感谢王总的精彩分享"). */
+  private over: T | null = null;
 
   /** The talk thread when the message belongs to the talk whatever else it says. */
   claims(f: Features): T | null {
@@ -33,8 +36,14 @@ export class TalkTracker<T = unknown> {
     return null;
   }
 
+  /** The finished talk's thread when the message thanks someone for a 分享 (a candidate however idle). */
+  thanked(f: Features): T | null {
+    return this.phase === 'idle' && this.over && THANKS_TALK.test(f.plain) ? this.over : null;
+  }
+
   /** Listeners' messages during the talk default to it. */
   bias(f: Features, th: T): number {
+    if (th === this.over && this.phase === 'idle') return THANKS_TALK.test(f.plain) ? 3 : 0;
     if (th !== this.thread) return 0;
     // Listeners' questions go to the guest, even when they open like a new topic ("请问一下…").
     if (this.phase === 'running') return f.question ? 5.5 : 3;
@@ -68,6 +77,6 @@ export class TalkTracker<T = unknown> {
   private advance(t: number): void {
     if (this.phase === 'announced' && t - this.since > WAIT) this.phase = 'idle';
     if (this.phase === 'running' && t - this.lastGuest > SILENCE) this.phase = 'tail';
-    if (this.phase === 'tail' && t - this.lastTalk > TAIL) { this.phase = 'idle'; this.thread = null; }
+    if (this.phase === 'tail' && t - this.lastTalk > TAIL) { this.phase = 'idle'; this.over = this.thread; this.thread = null; }
   }
 }

@@ -1,7 +1,7 @@
 // Leave-one-day-out cross-validation over the gold days in test/fixtures/gold: each day is scored with weights
 // fitted on the other days only. The floors are the targets where they were reached (one-to-one, questions,
-// answers on the gold threads: 0.705 / 0.752) and the reached level otherwise (exact-match F1 0.27 against 0.50;
-// end to end), so they can only go up. Means and pooled counts only; no assertion on any message.
+// answers on the gold threads: 0.705 / 0.752) and a little below the reached level otherwise (exact-match F1
+// measured 0.399 against the target 0.50, floor 0.37; end to end), so they can only go up. Means and pooled counts only; no assertion on any message.
 import { describe, expect, it } from 'vitest';
 import { readGold } from '../../src/node/gold.ts';
 import { buildGoldDays } from '../../src/eval/gold-days.ts';
@@ -25,9 +25,9 @@ describe('leave-one-day-out', () => {
   const pool = (f: (r: (typeof rows)[number]) => PR | undefined) =>
     rows.map(f).filter((x): x is PR => !!x).reduce(addPR, { tp: 0, predicted: 0, gold: 0 });
 
-  it('threads: mean one-to-one >= 0.85 (target), mean exact-match F1 >= 0.27 (reached; target 0.50)', () => {
+  it('threads: mean one-to-one >= 0.85 (target), mean exact-match F1 >= 0.37 (reached 0.399; target 0.50)', () => {
     expect(mean(rows.map((r) => r.oneToOne))).toBeGreaterThanOrEqual(0.85);
-    expect(mean(rows.map((r) => r.exact.f1))).toBeGreaterThanOrEqual(0.27);
+    expect(mean(rows.map((r) => r.exact.f1))).toBeGreaterThanOrEqual(0.37);
   });
 
   it('questions on the gold threads: precision >= 0.9 and recall >= 0.95 (target 0.7)', () => {

@@ -114,4 +114,33 @@ describe('disentangle signals', () => {
     expect(talk).not.toContain(3);
     expect(threadOf(t, 4)).toContain(3);
   });
+
+
+  // Which threads a message is scored against (the trace's scores; the last one is "a new thread").
+  const candidates = (specs: Parameters<typeof makeDay>[0], seq: number, terms: string[] = []) => {
+    let n = -1;
+    disentangle(makeDay(specs), { terms, trace: (s, scores) => { if (s === seq) n = scores.length - 1; } });
+    return n;
+  };
+
+  it('thanks for a 分享 keep the finished talk a candidate long after its tail; other thanks do not', () => {
+    const talk = [
+      { time: '19:00:00', who: 'Host', text: '今天请到一位嘉宾，@Guest 给大家做分享，主题是“睡眠管理”，开始时间为【19:30】', mentions: ['Guest'] },
+      { time: '19:30:00', who: 'Guest', text: '大家好，今天和大家分享的内容是睡眠管理' },
+      { time: '19:32:00', who: 'Guest', text: '睡眠周期大约九十分钟，一个晚上五个周期比较理想' },
+      { time: '19:50:00', who: 'Guest', text: '感谢大家耐心看完分享，谢谢' },
+      { time: '19:51:00', who: 'L4', text: '受教了' },
+      { time: '21:30:00', who: 'X', text: '有没有人用过canal同步binlog？' },
+    ];
+    // The talk has been idle for two hours (beyond the 90-minute window); the canal question is live.
+    expect(candidates([...talk, { time: '21:50:00', who: 'L5', text: '感谢王总的精彩分享' }], 7)).toBe(2);
+    expect(candidates([...talk, { time: '21:50:00', who: 'L5', text: '好的，谢谢' }], 7)).toBe(1);
+  });
+
+  it('a question nobody answered stays a candidate for hours; an answered one does not', () => {
+    const asked = { time: '10:00:00', who: 'A', text: '请问分账系统一般怎么对接银行的清分接口？' };
+    const late = { time: '13:30:00', who: 'B', text: '分账系统对接清分接口，一般银行给一个清分文件' };
+    expect(candidates([asked, late], 2)).toBe(1);
+    expect(candidates([asked, { time: '10:05:00', who: 'D', text: '一般银行会给清分文件' }, late], 3)).toBe(0);
+  });
 });
