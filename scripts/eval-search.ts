@@ -30,7 +30,7 @@ const archive = loadArchive();
 const index = indexArchive(archive);
 for (const q of queries) q.relevant = [...new Set(q.relevant.map((r) => threadHolding(index, r) ?? r))];
 const files = new Map<string, string>();
-buildSearchIndex(archive, (p, c) => files.set(p, c));
+await buildSearchIndex(archive, (p, c) => files.set(p, c));
 buildAskIndex(archive, (p, c) => files.set(p, c));
 const client = new SearchClient(async (p) => {
   const f = files.get(p);

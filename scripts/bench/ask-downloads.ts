@@ -19,7 +19,7 @@ const archive = buildArchive({ ...readContentMeta(resolve(import.meta.dirname, '
 console.log('archive', ((performance.now() - t) / 1000).toFixed(1), 's', archive.days.reduce((n, d) => n + d.messages.length, 0), 'messages', archive.threads.length, 'threads');
 const files = new Map<string, string>();
 t = performance.now();
-buildSearchIndex(archive, (p, c) => files.set(p, c));
+await buildSearchIndex(archive, (p, c) => files.set(p, c));
 console.log('term index', ((performance.now() - t) / 1000).toFixed(1), 's');
 t = performance.now();
 let embeddings = null;

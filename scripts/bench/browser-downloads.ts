@@ -42,7 +42,7 @@ export async function measureSite(site: string, log = (s: string) => console.log
 export async function reindex(site: string): Promise<void> {
   const root = join(site, 'search');
   // The index files only, as the build's integration does: search/index.html is the search page itself.
-  for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
+  for (const sub of ['idx', 'uni', 'docs', 'map', 'head', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
   const emit = (path: string, content: string) => {
     const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -50,7 +50,7 @@ export async function reindex(site: string): Promise<void> {
   };
   const archive = loadArchive();
   const t = performance.now();
-  const st = buildSearchIndex(archive, emit);
+  const st = await buildSearchIndex(archive, emit);
   const ask = buildAskIndex(archive, emit);
   await precompressDir(root);
   console.log(`reindexed ${root}: ${st.files} term-index files (${(st.bytes.total / 1024).toFixed(0)} KiB), question index ${(ask.bytes / 1024).toFixed(0)} KiB, in ${((performance.now() - t) / 1000).toFixed(0)} s`);

@@ -13,7 +13,7 @@ import type { DocChunk } from '../../src/search/format.ts';
 const i = process.argv.indexOf('--content');
 const archive = loadArchive(i >= 0 ? process.argv[i + 1] : undefined, { analysisCache: analysisCacheDir() });
 const withSpans = new Map<string, string>();
-buildSearchIndex(archive, (p, c) => withSpans.set(p, c));
+await buildSearchIndex(archive, (p, c) => withSpans.set(p, c));
 const without = new Map([...withSpans].map(([p, c]): [string, string] => {
   if (!p.startsWith('docs/')) return [p, c];
   const chunk = JSON.parse(c) as DocChunk;

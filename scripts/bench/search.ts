@@ -54,10 +54,10 @@ const dirBytes = (dir: string): number => {
 };
 const contains = (text: string, q: string) => findTerm(normalize(text), normalize(q)).length > 0;
 
-function writeIndex(archive: Archive, site: string): number {
+async function writeIndex(archive: Archive, site: string): Promise<number> {
   rmSync(join(site, 'search'), { recursive: true, force: true });
   const t = performance.now();
-  buildSearchIndex(archive, (p, c) => {
+  await buildSearchIndex(archive, (p, c) => {
     const f = join(site, 'search', p);
     mkdirSync(dirname(f), { recursive: true });
     writeFileSync(f, c);
@@ -217,7 +217,7 @@ function runPagefind(site: string): number {
 async function dataset(name: string, archive: Archive, site: string, repeat: number, opts: { chrome: boolean; pagefind: boolean }): Promise<Row[]> {
   const messages = archive.days.reduce((n, d) => n + d.messages.length, 0);
   console.error(`[bench search] ${name}: ${messages} messages, ${archive.threads.length} threads; building our index`);
-  const buildMs = writeIndex(archive, site);
+  const buildMs = await writeIndex(archive, site);
   // Index: the token shards; docs: everything else a query may fetch (map blocks, text chunks, filter lists).
   const sizes = {
     index: dirBytes(join(site, 'search/idx')) + dirBytes(join(site, 'search/uni')),

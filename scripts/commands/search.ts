@@ -73,7 +73,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`error: ${join(site, 'search', 'manifest.json')} not found; build the site first (npm run build)`);
     return 1;
   }
-  const client = new SearchClient(siteFetcher(site));
+  // --messages lists every match and --explain what the postings gave: both need the full answer, not a result head.
+  const client = new SearchClient(siteFetcher(site), { heads: !messagesMode && !explain });
   const r = await askSearch(client, query, { filters, limit, embedQuery: await queryEmbedder(client) });
   // Every match's text for --messages (the page, like the default output, loads the text of what it shows only).
   if (messagesMode) await client.hydrate(r.messages, r.terms);

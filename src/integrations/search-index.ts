@@ -18,13 +18,13 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const root = join(fileURLToPath(dir), 'search');
         // Stale shards of a previous build would be fetched by nobody but still shipped.
-        for (const sub of ['idx', 'uni', 'docs', 'map', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
+        for (const sub of ['idx', 'uni', 'docs', 'map', 'head', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
         const emit = (path: string, content: string) => {
           const file = join(root, path);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
         };
-        const stats = buildSearchIndex(loadArchive(), emit, { mirroredSrc });
+        const stats = await buildSearchIndex(loadArchive(), emit, { mirroredSrc });
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);
         // Question search: archive-trained term and thread vectors, BM25 statistics, glossary cards (search/ask/).
         // With a model present, its thread embeddings join (neighbour lists for the browser, vectors for the CLI).

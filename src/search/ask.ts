@@ -11,6 +11,7 @@ import { parseQuery, type QueryTerm } from './query.ts';
 import { understand, vectorTerms, type ContentTerm, type LexiconTerm, type Understanding } from './understand.ts';
 import { decodeInt8, threadBlockPath, tokenShardPath, type AskMeta, type TokenEntry } from './ask-format.ts';
 import { bm25f, cosineInt8, EMBEDDING_CANDIDATES, EMBEDDING_WEIGHT, idf, NEIGHBOUR_WEIGHT, rrf, SEMANTIC_CANDIDATES, SEMANTIC_WEIGHT, type TermStat, type ThreadCounts } from './rank.ts';
+import { aliasThreads } from './rank-terms.ts';
 import { FEEDBACK_SEEDS, neighbourHits, queryEmbeddingHits } from './ask-embedding.ts';
 import { cjkBigrams } from '../text/tokenize.ts';
 
@@ -113,6 +114,17 @@ export async function askSearch(client: SearchClient, query: string, opts: AskOp
   // or for the card of a glossary term the query names.
   const plain = understand(query, lexiconOf(m, null));
   if (!plain.question) {
+    // A common term's first pages are precomputed (src/search/heads.ts): the same answer without its postings.
+    const head = await client.head(plain.normalized, opts);
+    if (head) {
+      const meta = plain.named.length ? await askMeta(client) : null;
+      const explain: Explain = {
+        mode: 'terms', dropped: plain.dropped, semantic: false, signals: { exact: 1, lexical: 0, semantic: 0 },
+        terms: head.terms.map((t) => ({ text: t.text, kind: t.vocab ? 'glossary' : 'word', weight: 1, threads: 0 })), expansions: [],
+      };
+      const { aliases: _, ...answer } = head;
+      return { ...answer, mode: 'terms', understanding: plain, cards: cardsOf(plain, m, meta), closest: [], explain };
+    }
     const exact = await client.lexical(plain.normalized, opts);
     if (exact.messages.length) {
       const meta = plain.named.length ? await askMeta(client) : null;
@@ -138,23 +150,15 @@ async function withAliases(client: SearchClient, exact: SearchResult, u: Underst
   const via = await client.lexical('', { filters: opts.filters, limit: 0, terms: aliasTerms });
   explain.expansions = aliases.map((e, k) => ({ text: e.text, kind: e.kind, weight: e.weight, from: e.from, threads: new Set(via.messages.filter((h) => via.perTerm[k]?.has(h.ord)).map(threadKey)).size }));
   const have = new Set<string>([...exact.messages.map(threadKey)]);
-  const floor = Math.min(0, ...exact.messages.map((h) => h.score));
-  const extra = new Map<string, MessageHit[]>();
-  for (const h of via.messages) {
-    if (have.has(threadKey(h))) continue;
-    const a = extra.get(threadKey(h));
-    if (a) a.push(h);
-    else extra.set(threadKey(h), [h]);
-  }
+  let floor = 0;
+  for (const h of exact.messages) floor = Math.min(floor, h.score);
   // Below every exact thread (the exact answer keeps its order), among themselves as the exact search ranks.
-  const more: ThreadHit[] = [...extra].map(([threadId, hits]) => ({
-    threadId, title: '', topics: [], day: hits[0]!.day, group: hits[0]!.group, date: hits[0]!.date, best: hits[0]!, count: hits.length,
-    score: floor - 1000 + hits[0]!.score, context: [],
-  }));
-  more.sort((a, b) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  result.threadCount = exact.threadCount + more.length;
   const room = Math.max(0, (opts.limit ?? Infinity) - exact.threads.length);
-  const shown = more.slice(0, room);
+  const more = aliasThreads(via.messages, threadKey, have, floor, room);
+  const shown: ThreadHit[] = more.threads.map(({ key, best, count, score }) => ({
+    threadId: key, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count, score, context: [],
+  }));
+  result.threadCount = exact.threadCount + more.count;
   await client.present(shown, [...exact.terms, ...aliasTerms], opts.context ?? 1);
   result.threads = [...exact.threads, ...shown];
   return result;

@@ -4,6 +4,8 @@ import type { Archive, Thread } from '../model/types.ts';
 import { planPages } from '../site/pagination.ts';
 import { indexTokenPositions, isUnigram, prepareVocabulary } from '../text/tokenize.ts';
 import { writeShard, type ShardEntry } from './shard.ts';
+import { writeHeadShard, headPath, type Head } from './heads.ts';
+import { HEAD_MIN_MESSAGES, HEAD_THREADS, computeHeads, glossaryTokens, headCandidates } from './head-build.ts';
 import { docSpans, type MirroredSrc } from './doc-segments.ts';
 import {
   FORMAT_VERSION, POS, ROLE_ANSWER, ROLE_OTHER, ROLE_QUESTION, encodeThreadCodes, hash, speakerPath,
@@ -21,6 +23,12 @@ export interface BuildOptions {
   messagesPerShard?: number;
   /** Upper bound on postings held in memory at once; shards are built in batches beyond it. */
   maxPostingsInMemory?: number;
+  /** Messages a term must be in to get a result head (src/search/heads.ts); Infinity: no heads. */
+  headMinMessages?: number;
+  /** Threads per head. */
+  headThreads?: number;
+  /** Called as heads are computed (the build's progress line). */
+  headProgress?: (done: number, all: number) => void;
   /** The site path of a mirrored image (the build's image mirror), so results show the copy pages show. */
   mirroredSrc?: MirroredSrc;
 }
@@ -32,17 +40,28 @@ export interface BuildStats {
   unigramShards: number;
   blocks: number;
   chunks: number;
-  bytes: { manifest: number; idx: number; uni: number; map: number; docs: number; spk: number; topics: number; facets: number; total: number };
+  bytes: { manifest: number; idx: number; uni: number; map: number; docs: number; head: number; spk: number; topics: number; facets: number; total: number };
+  /** Terms given a result head. */
+  heads: number;
   files: number;
   ms: number;
 }
 
 const pow2ceil = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
-export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOptions = {}): BuildStats {
+export async function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOptions = {}): Promise<BuildStats> {
   const t0 = performance.now();
-  const bytes = { manifest: 0, idx: 0, uni: 0, map: 0, docs: 0, spk: 0, topics: 0, facets: 0, total: 0 };
+  const bytes = { manifest: 0, idx: 0, uni: 0, map: 0, docs: 0, head: 0, spk: 0, topics: 0, facets: 0, total: 0 };
   let files = 0;
+  const headMin = opts.headMinMessages ?? HEAD_MIN_MESSAGES;
+  // What the heads are computed from (src/search/head-build.ts): the postings of the tokens in headMin messages or
+  // more (every token a head candidate needs) and, per message ordinal, where it sits.
+  const tokenMessages = new Map<string, number>();
+  const headIds = new Map<string, number[]>();
+  const total = archive.days.reduce((n, d) => n + d.messages.length, 0);
+  const ordDay = new Uint32Array(total);
+  const ordTno = new Int32Array(total);
+  const ordRole = new Uint8Array(total);
   const write = (path: string, content: string) => {
     const n = Buffer.byteLength(content);
     const kind = path.split('/')[0]!.replace(/\.json$/, '') as keyof typeof bytes;
@@ -53,6 +72,7 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   };
 
   const vocabulary = prepareVocabulary(archive.terms.flatMap((t) => [t.term, ...t.aliases]));
+  const headTokens = Number.isFinite(headMin) ? glossaryTokens(vocabulary) : new Set<string>();
   const threadOf = new Map<string, Thread>();
   for (const th of archive.threads) for (const id of th.messageIds) threadOf.set(id, th);
 
@@ -78,7 +98,9 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   };
   let ord = 0;
   let tno = 0;
+  let dayNo = -1;
   for (const day of archive.days) {
+    dayNo++;
     const base = tno;
     const tiOf = new Map<string, number>();
     const tis: number[] = [];
@@ -131,6 +153,9 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
       c.m.push(spans ? [m.speaker, m.speakerId, m.text, spans] : [m.speaker, m.speakerId, m.text]);
       const th = threadOf.get(m.id);
       if (th && tnos[i]! >= 0) c.t[tnos[i]!] ??= [th.title, th.topics];
+      ordDay[ord] = dayNo;
+      ordTno[ord] = tnos[i]!;
+      ordRole[ord] = roles[i]!;
       let so = speakerOrds.get(m.speakerId);
       if (!so) speakerOrds.set(m.speakerId, (so = []));
       so.push(ord);
@@ -172,6 +197,11 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     }
     const buckets = new Map<string, ShardEntry[]>();
     for (const [tok, ids] of map) {
+      let n = 0;
+      let last = -1;
+      for (const id of ids) if (Math.floor(id / POS) !== last) { n++; last = Math.floor(id / POS); }
+      if (n >= headMin) tokenMessages.set(tok, n);
+      if (n >= headMin || headTokens.has(tok)) headIds.set(tok, ids);
       const key = `${isUnigram(tok) ? 'uni' : 'idx'}/${shardOf(tok)}`;
       let arr = buckets.get(key);
       if (!arr) buckets.set(key, (arr = []));
@@ -198,6 +228,8 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
   for (let s = 0; s < speakerShards; s++) write(`spk/${s}.json`, JSON.stringify(spk.get(`spk/${s}.json`) ?? {}));
   for (const t of archive.topics) write(`topics/${t.slug}.json`, JSON.stringify(topicThreads.get(t.slug) ?? []));
 
+  const candidates = Number.isFinite(headMin) ? headCandidates(archive.days.flatMap((d) => d.messages.map((m) => m.text)), tokenMessages, headMin) : [];
+  const headShards = candidates.length ? pow2ceil(candidates.length / 4) : 0;
   const dates = archive.days.map((d) => d.date).sort();
   const manifest: Manifest = {
     version: FORMAT_VERSION,
@@ -206,6 +238,8 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     shards,
     unigramShards,
     speakerShards,
+    headShards,
+    headThreads: opts.headThreads ?? HEAD_THREADS,
     blocks,
     chunkMessages,
     vocabulary,
@@ -216,12 +250,31 @@ export function buildSearchIndex(archive: Archive, emit: Emit, opts: BuildOption
     pages: planPages(archive.days, archive.threads),
   };
   write('manifest.json', JSON.stringify(manifest));
+  // A glossary name the archive never uses has no postings: kept as empty, so its heads are not left out.
+  for (const t of headTokens) if (!headIds.has(t)) headIds.set(t, []);
+  const texts = archive.days.flatMap((d) => d.messages.map((m) => m.text));
+  const dayDates = archive.days.map((d) => d.date);
+  const heads = candidates.length
+    ? computeHeads({
+      messageCount, vocabulary, terms: manifest.terms, ids: (t) => headIds.get(t), text: (o) => texts[o]!,
+      date: (o) => dayDates[ordDay[o]!]!, tno: (o) => ordTno[o]!, role: (o) => ordRole[o]!,
+    }, candidates, manifest.headThreads, opts.headProgress)
+    : new Map<string, Head>();
+  headIds.clear();
+  const headFiles = new Map<string, [string, Head][]>();
+  for (const [text, h] of heads) {
+    const p = headPath(text, manifest);
+    let a = headFiles.get(p);
+    if (!a) headFiles.set(p, (a = []));
+    a.push([text, h]);
+  }
+  for (let s = 0; s < headShards; s++) write(`head/${s}.json`, writeHeadShard(headFiles.get(`head/${s}.json`) ?? []));
   const facets: Facets = {
     speakers: [...archive.speakers].sort((a, b) => b.messageCount - a.messageCount || a.id.localeCompare(b.id)).map((s) => [s.id, s.name, s.messageCount]),
   };
   write('facets.json', JSON.stringify(facets));
   return {
-    messages: messageCount, threads: tno, shards, unigramShards, blocks: blocks.length, chunks: chunkCount, bytes, files,
+    messages: messageCount, threads: tno, shards, unigramShards, blocks: blocks.length, chunks: chunkCount, bytes, files, heads: heads.size,
     ms: performance.now() - t0,
   };
 }

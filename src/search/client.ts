@@ -2,21 +2,21 @@
 // system in the CLI) and answers queries. The browser page and the `search` command both use this module,
 // so they see the same files, the same tokenizer and the same ranking.
 //
-// A query is answered from the postings (which messages, how often, where) and the map blocks (day, seq,
-// thread, role): a glossary term, a lone Latin word or number and a term of CJK characters and Latin pieces are
-// exact from token offsets alone. Only a term with other characters (T+0, a quoted phrase) or a match in a
-// message's far tail has its candidates checked against the text. Text is loaded for the results on screen and
-// their context only.
+// A query is answered from the postings (which messages, how often, where; the matcher of src/search/match.ts) and
+// the map blocks (day, seq, thread, role), ranked by src/search/rank-terms.ts. Text is loaded for the results on
+// screen and their context only, and for the few candidates only the text can decide.
 import { readShard, type Shard } from './shard.ts';
-import { idf, messageScore, rankOrder, termWeight, threadScore } from './rank-terms.ts';
+import { headPath, readHeadShard, type Head } from './heads.ts';
+import { idf, messageScore, rankOrder, rankThreads, termWeight } from './rank-terms.ts';
+import { TokenPostings, matchPostings, matchTokens, textMatches } from './match.ts';
 import { dayRef, messageId, threadId as makeThreadId } from '../model/ids.ts';
-import { LATIN_WORD_WHOLE, isUnigram, normalize, termPattern } from '../text/tokenize.ts';
+import { isUnigram, normalize } from '../text/tokenize.ts';
 import { parseQuery, termRanges, mergeRanges, type QueryTerm } from './query.ts';
 import { askSearch, type AskResult } from './ask.ts';
 import { stripInvisible } from '../text/invisible.ts';
 import type { DocSpan } from './doc-segments.ts';
 import {
-  POS, ROLE_QUESTION, decodeThreadCodes, shardPath, speakerPath,
+  ROLE_QUESTION, decodeThreadCodes, shardPath, speakerPath,
   type DocChunk, type DocMessage, type Facets, type Manifest, type MapBlock,
 } from './format.ts';
 
@@ -92,15 +92,19 @@ export interface SearchOptions {
 
 export interface SearchResult {
   terms: QueryTerm[];
-  /** Every matching message, ranked (filters applied). */
+  /**
+   * Every matching message, ranked (filters applied); from a precomputed first page (src/search/heads.ts) only the
+   * shown threads' best messages, with `messageCount` giving how many match in all.
+   */
   messages: MessageHit[];
+  /** How many messages match in all, when `messages` holds only the shown ones (else messages.length). */
+  messageCount?: number;
   /** The first `limit` threads, ranked, with their text. */
   threads: ThreadHit[];
   /** How many threads match in all. */
   threadCount: number;
 }
 
-const FAR = POS - 1;
 
 interface BlockView {
   block: MapBlock;
@@ -134,11 +138,14 @@ export class SearchClient {
   bytes = 0;
   private files = new Map<string, Promise<string>>();
   private shards = new Map<string, Promise<Shard>>();
+  private tokenPostings = new Map<string, Promise<TokenPostings>>();
   private json = new Map<string, Promise<unknown>>();
   private blockViews = new Map<number, BlockView>();
   private manifestP: Promise<Manifest> | null = null;
+  private headShards = new Map<string, Promise<(term: string) => Head | undefined>>();
 
-  constructor(private fetcher: Fetcher) {}
+  /** `heads: false` answers every query from the postings (the builder computing the heads, the exactness tests). */
+  constructor(private fetcher: Fetcher, private opts: { heads?: boolean } = {}) {}
 
   private file(path: string): Promise<string> {
     let p = this.files.get(path);
@@ -180,17 +187,14 @@ export class SearchClient {
     return p;
   }
 
-  /** A token's postings: message ordinal -> offsets of the token in it (ascending; FAR for the tail). */
-  private async postings(token: string, m: Manifest): Promise<Map<number, number[]>> {
-    const ix = await this.shard(shardPath(token, m, isUnigram(token)));
-    const out = new Map<number, number[]>();
-    for (const id of ix.ids(token)) {
-      const o = Math.floor(id / POS);
-      const a = out.get(o);
-      if (a) a.push(id % POS);
-      else out.set(o, [id % POS]);
+  /** A token's postings, grouped by message (src/search/match.ts). */
+  private async postings(token: string, m: Manifest): Promise<TokenPostings> {
+    let p = this.tokenPostings.get(token);
+    if (!p) {
+      p = this.shard(shardPath(token, m, isUnigram(token))).then((ix) => new TokenPostings(ix.ids(token)));
+      this.tokenPostings.set(token, p);
     }
-    return out;
+    return p;
   }
 
   private async blocks(ords: Iterable<number>, m: Manifest): Promise<void> {
@@ -229,65 +233,17 @@ export class SearchClient {
     return new Map(list.map((o, j) => [o, got[j]!.chunk.m[got[j]!.i]!]));
   }
 
-  /** Message ordinal -> term frequency, for one term; exact. */
+  /** Message ordinal -> term frequency, for one term; exact (src/search/match.ts decides, the text where it must). */
   private async match(term: QueryTerm, m: Manifest): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    const check = new Set<number>();
-    if (term.vocab) {
-      for (const [o, offs] of await this.postings(term.text, m)) out.set(o, offs.length);
-    } else if (term.phrase) {
-      // Words apart by any whitespace: candidates hold every word's tokens; the text decides.
-      const lists = await Promise.all(term.tokens.map((t) => this.postings(t, m)));
-      lists.sort((a, b) => a.size - b.size);
-      for (const o of lists[0]?.keys() ?? []) if (lists.every((l) => l.has(o))) check.add(o);
-    } else {
-      const pat = termPattern(term.text);
-      const distinct = [...new Set(pat.tokens.map((t) => t.token))];
-      const lists = new Map(await Promise.all(distinct.map(async (t) => [t, await this.postings(t, m)] as const)));
-      // A single Latin word with joiners (t+0): an occurrence of the whole word confirms a match at its offset.
-      const whole = !pat.complete && LATIN_WORD_WHOLE.test(term.text) ? await this.postings(term.text, m) : null;
-      const driver = [...pat.tokens].sort((a, b) => lists.get(a.token)!.size - lists.get(b.token)!.size)[0];
-      const len = term.text.length;
-      for (const [o, dOffs] of lists.get(driver!.token)!) {
-        const per = pat.tokens.map((t) => lists.get(t.token)!.get(o));
-        if (per.some((x) => !x)) continue;
-        // One token that is the whole term (a 2-character CJK term, a lone Latin word): present means matched.
-        if (pat.complete && pat.tokens.length === 1) {
-          out.set(o, dOffs.length);
-          continue;
-        }
-        // Side by side below the far tail (offsets from FAR on are unknown): a sure match.
-        const starts = dOffs.map((x) => x - driver!.offset)
-          .filter((p) => p >= 0 && pat.tokens.every((t, k) => p + t.offset < FAR && per[k]!.includes(p + t.offset)));
-        if (!starts.length) {
-          // None, but the term may sit in a long message's tail: the text decides.
-          if (per.some((x) => x![x!.length - 1] === FAR)) check.add(o);
-          continue;
-        }
-        if (!pat.complete) {
-          const w = whole?.get(o);
-          if (!w || !starts.every((p) => w.includes(p))) {
-            check.add(o);
-            continue;
-          }
-        }
-        // Non-overlapping occurrences, as the text scan counts them.
-        let n = 0;
-        let end = -1;
-        for (const p of starts) if (p >= end) {
-          n++;
-          end = p + len;
-        }
-        out.set(o, n);
-      }
-    }
+    const lists = new Map(await Promise.all(matchTokens(term).map(async (t) => [t, await this.postings(t, m)] as const)));
+    const { tf, check } = matchPostings(term, (t) => lists.get(t)!);
     if (check.size) {
       for (const [o, dm] of await this.texts(check, m)) {
-        const n = termRanges(normalize(dm[2]), term).length;
-        if (n) out.set(o, n);
+        const n = textMatches(term, dm[2]);
+        if (n) tf.set(o, n);
       }
     }
-    return out;
+    return tf;
   }
 
   /**
@@ -323,27 +279,11 @@ export class SearchClient {
     const firstSeqOf = new Map<number, number>();
     for (const o of [...all].sort((a, b) => a - b)) {
       if (speakerOrds && !speakerOrds.has(o)) continue;
-      const { view, d, i } = this.loc(o, m);
-      const [day, firstSeq, base, , seqs] = view.block.days[d]!;
-      const { group, date } = dayRef(day);
-      if (f.group && group !== f.group) continue;
-      if (f.from && date < f.from) continue;
-      if (f.to && date > f.to) continue;
-      const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
-      const ti = dayThreads[i]!;
-      const role = dayRoles[i]!;
-      const tno = ti < 0 ? -1 : base + ti;
-      if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
-      const seqAt = (j: number) => (seqs ? seqs[j] : firstSeq + j);
-      let threadId: string | null = null;
-      if (tno >= 0) {
-        let s = firstSeqOf.get(tno);
-        if (s === undefined) {
-          for (let j = 0; j <= i; j++) if (dayThreads[j] === ti) { s = seqAt(j); break; }
-          firstSeqOf.set(tno, s!);
-        }
-        threadId = makeThreadId(day, s!);
-      }
+      const at = this.hitAt(o, m, firstSeqOf, f.speaker ?? '');
+      if (f.group && at.group !== f.group) continue;
+      if (f.from && at.date < f.from) continue;
+      if (f.to && at.date > f.to) continue;
+      if (f.topic && !(topicThreads && topicThreads.has(at.tno))) continue;
       let rel = 0;
       let matched = 0;
       perTerm.forEach((tf, k) => {
@@ -352,30 +292,17 @@ export class SearchClient {
         matched++;
         rel += termWeight(idfs[k]!, n);
       });
-      const score = messageScore(matched, rel, role);
-      messages.push({
-        ord: o, id: messageId(day, seqAt(i)!), day, group, date, seq: seqAt(i)!, speaker: '', speakerId: f.speaker ?? '', threadId, role, text: '',
-        matched, score, ranges: [], tno,
-      });
+      at.matched = matched;
+      at.score = messageScore(matched, rel, at.role);
+      messages.push(at);
     }
     // Recency breaks ties: a newer discussion first.
     messages.sort((a, b) => rankOrder(a, b, a.ord, b.ord));
 
-    const byThread = new Map<string, MessageHit[]>();
-    for (const h of messages) {
-      const key = h.threadId ?? h.id;
-      const a = byThread.get(key);
-      if (a) a.push(h);
-      else byThread.set(key, [h]);
-    }
-    const threads: ThreadHit[] = [];
-    for (const [threadId, hits] of byThread) {
-      const best = hits[0];
-      const score = threadScore(best!.score, hits.length);
-      threads.push({ threadId, title: '', topics: [], day: best!.day, group: best!.group, date: best!.date, best: best!, count: hits.length, score, context: [] });
-    }
-    threads.sort((a, b) => rankOrder(a, b, a.best.ord, b.best.ord));
-    const shown = threads.slice(0, opts.limit ?? threads.length);
+    const ranked = rankThreads(messages, (h) => h.threadId ?? h.id, opts.limit);
+    const shown: ThreadHit[] = ranked.threads.map(({ key, best, count, score }) => (
+      { threadId: key, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count, score, context: [] }
+    ));
     // Text for what is shown only; without a limit (tests, `search --messages`) for every match.
     await this.hydrate(opts.limit === undefined ? messages : shown.map((t) => t.best), terms);
     const around = opts.context ?? 1;
@@ -385,7 +312,75 @@ export class SearchClient {
       if (meta) [t.title, t.topics] = meta;
       t.context = await this.contextOf(t, terms, around, m);
     }));
-    return { terms, messages, threads: shown, threadCount: threads.length, perTerm };
+    return { terms, messages, threads: shown, threadCount: ranked.count, perTerm };
+  }
+
+  /**
+   * A hit for message `o` (its map block loaded): where it sits (day, seq, thread, role), not yet scored or
+   * hydrated. Built field by field: a common term makes tens of thousands. `firstSeqOf` memoizes thread starts.
+   */
+  private hitAt(o: number, m: Manifest, firstSeqOf: Map<number, number>, speakerId = ''): MessageHit {
+    const { view, d, i } = this.loc(o, m);
+    const [day, firstSeq, base, , seqs] = view.block.days[d]!;
+    const { group, date } = dayRef(day);
+    const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
+    const ti = dayThreads[i]!;
+    const tno = ti < 0 ? -1 : base + ti;
+    const seqAt = (j: number) => (seqs ? seqs[j]! : firstSeq + j);
+    let threadId: string | null = null;
+    if (tno >= 0) {
+      let s = firstSeqOf.get(tno);
+      if (s === undefined) {
+        for (let j = 0; j <= i; j++) if (dayThreads[j] === ti) { s = seqAt(j); break; }
+        firstSeqOf.set(tno, s!);
+      }
+      threadId = makeThreadId(day, s!);
+    }
+    const seq = seqAt(i);
+    return {
+      ord: o, id: messageId(day, seq), day, group, date, seq, speaker: '', speakerId, threadId, role: dayRoles[i]!, text: '',
+      matched: 0, score: 0, ranges: [], tno,
+    };
+  }
+
+  /**
+   * The precomputed first pages of a one-term query (src/search/heads.ts), when they answer it: the query is one
+   * term (any letter case), no filter, and the page asked for lies within the head (or the answer is no longer).
+   * The result is what the full answer would show, with `messageCount` for the total; null: read the postings.
+   * `aliases` are the terms of the glossary entry's other names, for highlighting the threads found through them.
+   * @internal for ask.ts
+   */
+  async head(query: string, opts: SearchOptions = {}): Promise<(SearchResult & { aliases: string[] }) | null> {
+    if (this.opts.heads === false || opts.limit === undefined) return null;
+    if (opts.filters && Object.values(opts.filters).some((v) => v)) return null;
+    const m = await this.manifest();
+    if (!m.headShards) return null;
+    const terms = parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
+    // The query is one term as typed, in any letter case (T+0 reads the head of t+0: the answer is the same).
+    const key = terms.length === 1 ? terms[0]!.text : null;
+    if (key === null || normalize(query) !== key) return null;
+    const path = headPath(key, m);
+    let shard = this.headShards.get(path);
+    if (!shard) {
+      shard = this.file(path).then(readHeadShard);
+      this.headShards.set(path, shard);
+    }
+    const h = (await shard)(key);
+    if (!h || (opts.limit > h.top.length && h.threads > h.top.length)) return null;
+    const top = h.top.slice(0, opts.limit);
+    await this.blocks(top.map((t) => t.ord), m);
+    const firstSeqOf = new Map<number, number>();
+    const threads: ThreadHit[] = top.map((t) => {
+      const best = this.hitAt(t.ord, m, firstSeqOf);
+      best.matched = t.matched;
+      best.score = t.messageScore;
+      return { threadId: best.threadId ?? best.id, title: '', topics: [], day: best.day, group: best.group, date: best.date, best, count: t.count, score: t.threadScore, context: [] };
+    });
+    const aliasTerms = h.aliases.map((a) => parseQuery(a, m.vocabulary).find((t) => t.tokens.length)).filter((t): t is QueryTerm => !!t);
+    // As ask.ts presents them: the term's own threads highlight the term, the alias threads their names as well.
+    await this.present(threads.slice(0, h.exactThreads), terms, opts.context ?? 1);
+    await this.present(threads.slice(h.exactThreads), [...terms, ...aliasTerms], opts.context ?? 1);
+    return { terms, messages: threads.map((t) => t.best), messageCount: h.messages, threads, threadCount: h.threads, aliases: h.aliases };
   }
 
   /**

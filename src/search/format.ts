@@ -10,6 +10,8 @@
 //                        group/date filters need)
 //   docs/<b>/<k>.json    text, spans and speaker of `chunkMessages` consecutive messages (the k-th run of the block),
 //                        and their threads' titles: a fixed count, so no boundaries need to be downloaded
+//   head/<n>.json        the first pages of the exact answer to a common one-term query, with its totals
+//                        (src/search/heads.ts): a first search for a common term loads this, not its postings
 //   spk/<n>.json         message ordinals per speaker (loaded by the speaker filter only)
 //   topics/<slug>.json   thread numbers of a topic (loaded by the topic filter only)
 //   facets.json          speakers for the filter (loaded by the page, not by a query)
@@ -21,7 +23,8 @@
 import type { PagePlan } from '../site/pagination.ts';
 import type { DocSpan } from './doc-segments.ts';
 
-export const FORMAT_VERSION = 4;
+// 5: result heads (head/), so a first search for a common term does not grow with the archive.
+export const FORMAT_VERSION = 5;
 /** Offsets per message in a posting id; the last one means "at POS - 1 or beyond". */
 export const POS = 1024;
 
@@ -32,6 +35,10 @@ export interface Manifest {
   shards: number;
   unigramShards: number;
   speakerShards: number;
+  /** Head shards (src/search/heads.ts); 0: no heads, every query reads the postings. */
+  headShards: number;
+  /** Threads a head holds (a multiple of the search page's 10): a longer answer reads the postings. */
+  headThreads: number;
   /** First message ordinal of each map block; block b holds [blocks[b], blocks[b+1]) (last: up to messageCount). */
   blocks: number[];
   /** Messages per docs chunk (blocks hold a multiple of it). */

@@ -172,7 +172,7 @@ export function mountSearch(root: HTMLElement): void {
     } else {
       suggest.replaceChildren();
       const used = r.mode === 'question' ? `按问题检索：${r.explain.terms.filter((t) => t.threads > 0).map((t) => t.text).join('、') || '—'}。` : '';
-      status.textContent = `${used}找到 ${r.messages.length} 条消息，分属 ${r.threadCount} 个讨论。`;
+      status.textContent = `${used}找到 ${r.messageCount ?? r.messages.length} 条消息，分属 ${r.threadCount} 个讨论。`;
     }
   }
 

@@ -11,6 +11,8 @@ import { serveSite } from '../helpers/server.ts';
 import { ARTEFACTS, launch, skipBrowserTests } from '../helpers/browser.ts';
 import { fixtureContentDir } from '../helpers/fixture.ts';
 import { PAGE } from '../../src/search/ui.ts';
+import { HEAD_MIN_MESSAGES } from '../../src/search/head-build.ts';
+import { findTerm, normalize } from '../../src/text/tokenize.ts';
 
 const skip = skipBrowserTests();
 
@@ -50,6 +52,23 @@ describe.skipIf(skip)('search page in Chromium', () => {
     expect(await page.locator(`li.msg#m${seq}`).count()).toBe(1);
     expect(await page.locator(`li.msg#m${seq}`).textContent()).toContain('分录流水');
     expect(await page.locator('li.msg:target').count()).toBe(1);
+    await page.close();
+  });
+
+  it('answers a common term from its result head with the full answer\'s message count', async () => {
+    // 支付 is in over 200 messages of the fixture days (HEAD_MIN_MESSAGES): the first page comes from head/, and the
+    // status still counts every match (a head lists only the shown threads' best messages).
+    const texts = loadArchive(fixtureContentDir()).days.flatMap((d) => d.messages.map((m) => normalize(m.text)));
+    const matching = texts.filter((t) => findTerm(t, '支付').length > 0).length;
+    expect(matching).toBeGreaterThanOrEqual(HEAD_MIN_MESSAGES);
+    const page = await browser.context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/search/') && r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('支付')}`);
+    await page.locator('#search-results li.result').first().waitFor();
+    expect(await page.locator('#search-status').textContent()).toContain(`找到 ${matching} 条消息`);
+    expect(fetched.some((p) => p.startsWith('/search/head/'))).toBe(true);
+    expect(fetched.some((p) => p.startsWith('/search/idx/') || p.startsWith('/search/uni/'))).toBe(false);
     await page.close();
   });
 

@@ -12,9 +12,9 @@ import { fixtureContentDir } from '../helpers/fixture.ts';
 
 let archive: Archive;
 const files = new Map<string, string>();
-beforeAll(() => {
+beforeAll(async () => {
   archive = loadArchive(fixtureContentDir());
-  buildSearchIndex(archive, (p, c) => files.set(p, c));
+  await buildSearchIndex(archive, (p, c) => files.set(p, c));
   buildAskIndex(archive, (p, c) => files.set(p, c));
 });
 /** A fresh client (nothing cached) that records the files it fetches. */

@@ -13,16 +13,20 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 let archive: Archive;
 let client: SearchClient;
+/** The same files answered from the postings only (no result heads): what every head must reproduce. */
+let postingsOnly: SearchClient;
+const files = new Map<string, string>();
 
-beforeAll(() => {
+beforeAll(async () => {
   archive = loadArchive(join(import.meta.dirname, '../../content'));
-  const files = new Map<string, string>();
-  buildSearchIndex(archive, (p, c) => files.set(p, c));
-  client = new SearchClient(async (p) => {
+  await buildSearchIndex(archive, (p, c) => files.set(p, c));
+  const fetcher = async (p: string) => {
     const f = files.get(p);
     if (f === undefined) throw new Error(`missing ${p}`);
     return f;
-  });
+  };
+  client = new SearchClient(fetcher);
+  postingsOnly = new SearchClient(fetcher, { heads: false });
 });
 
 const brute = (term: string) =>
@@ -39,6 +43,29 @@ describe('exact terms', () => {
     const r = await client.search(term);
     const got = r.messages.map((m) => m.id).sort();
     expect(got).toEqual(brute(term));
+  });
+  it.each(TERMS)('%s: every page, through the result head and beyond it, is the full answer\'s', async (term) => {
+    const full = await postingsOnly.search(term, { context: 1 });
+    const key = (r: typeof full) => r.threads.map((t) => [t.threadId, t.best.id, t.count, t.score, t.title, t.context.map((c) => [c.seq, c.ranges])]);
+    expect(full.messages.length).toBe(brute(term).length);
+    const pages = Math.ceil(full.threadCount / 10);
+    // The head's three pages, then every thread at once (the postings, as a page past the head reads them).
+    for (const limit of [10, 20, 30, pages * 10]) {
+      const r = await client.search(term, { limit, context: 1 });
+      expect(r.messageCount ?? r.messages.length, term).toBe(full.messages.length);
+      expect(r.threadCount, term).toBe(full.threadCount);
+      expect(key(r), `${term} limit ${limit}`).toEqual(key({ ...full, threads: full.threads.slice(0, limit) }));
+    }
+  });
+  it('answers the common terms from result heads (the test above compares heads, not the postings twice)', async () => {
+    let headed = 0;
+    for (const term of TERMS) {
+      const fetched: string[] = [];
+      const c = new SearchClient(async (p) => (fetched.push(p), files.get(p)!));
+      await c.search(term, { limit: 10 });
+      if (fetched.some((p) => p.startsWith('head/')) && !fetched.some((p) => p.startsWith('idx/') || p.startsWith('uni/'))) headed++;
+    }
+    expect(headed).toBeGreaterThan(TERMS.length / 2);
   });
   it('has non-trivial cases in the list (the test could fail)', () => {
     expect(brute('分录流水').length).toBeGreaterThan(10);
@@ -84,7 +111,7 @@ describe('several terms and phrases', () => {
   });
   it('a first query downloads only part of the index', async () => {
     const files = new Map<string, string>();
-    const stats = buildSearchIndex(archive, (p, c) => files.set(p, c));
+    const stats = await buildSearchIndex(archive, (p, c) => files.set(p, c));
     const fresh = new SearchClient(async (p) => files.get(p)!);
     await fresh.search('对账文件');
     expect(fresh.bytes).toBeLessThan(stats.bytes.total / 2);
