@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { buildArchive } from '../src/pipeline/archive.ts';
 import { contentDir, readContentMeta, readLogs } from '../src/node/load.ts';
 import { fitModel, termIdf, TOPIC_FIT } from '../src/topics/fit.ts';
-import { crossValidate, labelled, pooled, type GoldThreads } from '../src/topics/cross-validate.ts';
+import { crossValidate, pooled, trainingData, type GoldThreads } from '../src/topics/cross-validate.ts';
 import { goldDayId, type GoldFile } from '../src/eval/gold.ts';
 
 function arg(name: string, fallback: string): string {
@@ -39,8 +39,9 @@ for (const f of folds) {
 }
 console.log(`cross-validated (leave one day out): ${pooled(folds, 'pipeline').toFixed(3)} on pipeline threads, ${pooled(folds, 'gold').toFixed(3)} on gold message sets`);
 
-const model = fitModel(golds.flatMap((g) => { const d = days.get(g.day); return d ? labelled(d, g) : []; }), archive.topics, archive.terms, base, TOPIC_FIT);
-console.log('weights', JSON.stringify(model.weights), 'bias', model.bias, 'threshold', model.threshold);
+const { data, partners } = trainingData(archive, golds);
+const model = fitModel(data, archive.topics, archive.terms, base, { ...TOPIC_FIT, partners });
+console.log('weights', JSON.stringify(model.weights), 'bias', model.bias, 'threshold', model.threshold, 'episodes', model.episodeGap ? `${model.episodeGap} s, ${model.episodeMin}+ messages` : 'off');
 if (!process.argv.includes('--dry')) {
   writeFileSync(out, JSON.stringify(model, null, 1) + '\n');
   console.log(`wrote ${out}`);

@@ -6,7 +6,7 @@ import { compileTagger, tagThread, type TopicModel } from './evidence.ts';
 import { fitModel, TOPIC_FIT, type FitOptions, type LabelledThread } from './fit.ts';
 import { threadText } from './thread-text.ts';
 import { broadTopics, nearestTopic, topicProfiles, type TopicProfiles } from './nearest.ts';
-import { firstTopicAgreement, type TopicAgreement } from '../eval/topics.ts';
+import { firstTopicAgreement, partnerOf, type TopicAgreement } from '../eval/topics.ts';
 import type { Archive, Day } from '../model/types.ts';
 
 export interface GoldThreads {
@@ -27,6 +27,34 @@ export function labelled(day: Day, g: GoldThreads): LabelledThread[] {
   return g.threads
     .filter((t) => (t.topics ?? []).length > 0)
     .map((t) => ({ thread: threadText(day, t.messages, t.question ?? null), topics: t.topics ?? [] }));
+}
+
+/**
+ * The pipeline thread holding most of each of the day's gold threads with topics, labelled with that gold
+ * thread's topics: what the threshold and episode settings are chosen on besides the gold message sets.
+ */
+export function partnerLabelled(archive: Archive, day: Day, g: GoldThreads): LabelledThread[] {
+  const pred = archive.threads.filter((t) => t.day === g.day);
+  const cases = pred.map((t) => ({ seqs: t.seqs, topics: t.topics }));
+  return g.threads.filter((t) => (t.topics ?? []).length > 0).flatMap((t) => {
+    const p = pred[partnerOf(t.messages, cases)];
+    if (!p) return [];
+    return [{ thread: threadText(day, p.seqs, p.questionId ? parseMessageId(p.questionId)?.seq ?? null : null), topics: t.topics ?? [] }];
+  });
+}
+
+/** The fitting data of a set of gold days: their gold message sets, and their pipeline partners. */
+export function trainingData(archive: Archive, golds: readonly GoldThreads[]): { data: LabelledThread[]; partners: LabelledThread[] } {
+  const days = new Map(archive.days.map((d) => [d.id, d]));
+  const data: LabelledThread[] = [];
+  const partners: LabelledThread[] = [];
+  for (const g of golds) {
+    const d = days.get(g.day);
+    if (!d) continue;
+    data.push(...labelled(d, g));
+    partners.push(...partnerLabelled(archive, d, g));
+  }
+  return { data, partners };
 }
 
 /**
@@ -67,9 +95,8 @@ export function scoreDay(archive: Archive, day: Day, g: GoldThreads, model: Topi
 
 /** The model of the fold that holds out `held`: fitted on the other days' gold only. */
 export function foldModel(archive: Archive, golds: readonly GoldThreads[], held: string, base: Pick<TopicModel, 'idf' | 'defaultIdf'>, opts: FitOptions = TOPIC_FIT): TopicModel {
-  const days = new Map(archive.days.map((d) => [d.id, d]));
-  const train = golds.filter((g) => g.day !== held).flatMap((g) => { const d = days.get(g.day); return d ? labelled(d, g) : []; });
-  return fitModel(train, archive.topics, archive.terms, base, opts);
+  const { data, partners } = trainingData(archive, golds.filter((g) => g.day !== held));
+  return fitModel(data, archive.topics, archive.terms, base, { ...opts, partners });
 }
 
 /**

@@ -6,6 +6,7 @@
 import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import type { Term, Topic, TopicScore } from '../model/types.ts';
 import { contentChars } from '../text/substance.ts';
+import { episodes } from './episodes.ts';
 
 // Every feature is bounded or log-scaled, so a long thread's raw counts cannot swamp the fit: evidence mass (log),
 // the question's share of it, how much of the thread talks about the topic (share of words, of messages, of
@@ -32,6 +33,10 @@ export interface TopicModel {
   genericMessages: number;
   /** A topic whose messages hold less than this share of what a thread says (its words) is a minor mention. */
   minorShare: number;
+  /** Episodes (src/topics/episodes.ts): a pause longer than episodeGap seconds ends one (0: not used); an episode
+   * needs episodeMin messages. Chosen by the fit with the threshold (src/topics/fit.ts). */
+  episodeGap: number;
+  episodeMin: number;
 }
 
 /** What the scorer reads of a thread: its messages' texts and speakers, and which message opens it. */
@@ -40,6 +45,8 @@ export interface ThreadText {
   speakers: string[];
   /** Index (into texts) of the question, else of the first message. */
   lead: number;
+  /** Seconds since midnight of each message (src/topics/episodes.ts splits at long pauses); absent: one episode. */
+  seconds?: number[];
 }
 
 interface Pattern {
@@ -242,11 +249,10 @@ export interface TaggedThread {
   evidence: Record<string, string[]>;
 }
 
-/**
- * Topics of a thread, most probable first: those whose probability reaches the threshold (at most maxTopics);
- * a substantive thread under the threshold still gets its best topic when it has any evidence for it.
- */
-export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread {
+type Chosen = TopicFeatures & { p: number };
+
+/** The topics a thread's own evidence gives it, most probable first (before its episodes'). */
+function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   const m = tagger.model;
   const scored = topicFeatures(thread, tagger)
     .map((f) => ({ ...f, p: probability(f.features, m) }))
@@ -258,7 +264,8 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
   const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && s.messages < 2 && !s.inLead) || s.share < m.minorShare);
   // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
-  const specific = (s: (typeof scored)[number]) => s.broad || s.specific || s.messages >= m.genericMessages;
+  // and a glossary entry filed under a precise topic backs that topic's own terms but does not name it alone.
+  const specific = (s: (typeof scored)[number]) => s.broad || ((s.features[0] ?? 0) > 0 && (s.specific || s.messages >= m.genericMessages));
   let chosen = scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s)).slice(0, m.maxTopics);
   // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
   // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never
@@ -267,7 +274,44 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     const broad = scored.find((s) => !passing(s) && specific(s));
     if (broad) chosen = [broad];
   }
+  return chosen;
+}
+
+/**
+ * Topics of a thread, most probable first: those whose probability reaches the threshold (at most maxTopics);
+ * a substantive thread under the threshold still gets its best topic when it has any evidence for it; then the
+ * topics of its sub-discussions (episodes).
+ */
+export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread {
+  const m = tagger.model;
+  const chosen = chooseTopics(thread, tagger);
   const evidence: Record<string, string[]> = {};
   for (const c of chosen) evidence[c.slug] = c.evidence.slice(0, 5);
-  return { topics: chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 })), evidence };
+  const topics = chosen.map((c) => ({ slug: c.slug, score: Math.round(c.p * 1000) / 1000 }));
+  // A sub-discussion (an episode of a long thread, src/topics/episodes.ts) brings its own first topic when that
+  // reaches the threshold on the episode alone: a short exchange the splitter joined to a longer talk, or the
+  // welcome round of a guest talk, keeps its topic instead of drowning in the rest. The episode must talk about it:
+  // two or more of its messages carry the evidence (one long message naming 对账 in a monitoring talk does not).
+  if (m.episodeGap > 0 && thread.texts.length >= EPISODE_THREAD) {
+    const extra: TopicScore[] = [];
+    for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
+      const top = chooseTopics(e, tagger)[0];
+      if (!top || top.p < m.threshold || (!top.broad && top.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug)) continue;
+      const score = Math.round(top.p * 1000) / 1000;
+      const had = extra.find((x) => x.slug === top.slug);
+      if (had) { had.score = Math.max(had.score, score); continue; }
+      extra.push({ slug: top.slug, score });
+      evidence[top.slug] = top.evidence.slice(0, 5);
+    }
+    extra.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    for (const x of extra.slice(EPISODE_TOPICS)) delete evidence[x.slug];
+    topics.push(...extra.slice(0, EPISODE_TOPICS));
+  }
+  return { topics, evidence };
 }
+
+/** A thread shorter than this is one exchange; at most EPISODE_TOPICS topics come from its episodes, each carried by
+ * EPISODE_MESSAGES or more of the episode's messages. */
+export const EPISODE_THREAD = 8;
+export const EPISODE_TOPICS = 2;
+export const EPISODE_MESSAGES = 2;

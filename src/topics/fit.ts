@@ -30,7 +30,7 @@ export function termIdf(messages: Iterable<string>, topics: readonly Topic[], gl
 
 export function blankModel(): TopicModel {
   const weights = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<FeatureName, number>;
-  return { idf: {}, defaultIdf: 5, bias: 0, weights, threshold: 0.5, substantive: 3, maxTopics: 3, ...EVIDENCE_RULES };
+  return { idf: {}, defaultIdf: 5, bias: 0, weights, threshold: 0.5, substantive: 3, maxTopics: 3, episodeGap: 0, episodeMin: 2, ...EVIDENCE_RULES };
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -47,7 +47,18 @@ export interface FitOptions {
    * agreement (issue 16's measure; ties go to the higher threshold, i.e. fewer topics).
    */
   objective?: 'f1' | 'agreement';
+  /**
+   * The pipeline threads holding most of each training gold thread, labelled with that gold thread's topics. The
+   * weights are fitted on the gold message sets only; the threshold and the episode settings are chosen on both,
+   * since the pipeline's threads are what members see (a short exchange joined to a long talk among them).
+   */
+  partners?: readonly LabelledThread[];
 }
+
+/** Episode settings the fit chooses from (gap seconds, messages); the first is "no episodes". */
+export const EPISODE_GRID: readonly { gap: number; min: number }[] = [
+  { gap: 0, min: 2 }, { gap: 300, min: 2 }, { gap: 300, min: 3 }, { gap: 600, min: 2 }, { gap: 600, min: 3 }, { gap: 1200, min: 3 },
+];
 
 /**
  * The fitting recipe of the committed model and of every cross-validation fold (scripts/fit-topics.ts, `npm run
@@ -121,8 +132,8 @@ export function fitModel(
   const b = theta[k] as number;
   FEATURES.forEach((f, i) => { model.weights[f] = round((w[i] ?? 0) / (sd[i] ?? 1)); });
   model.bias = round(b - FEATURES.reduce((s, _f, i) => s + ((w[i] ?? 0) * (mean[i] ?? 0)) / (sd[i] ?? 1), 0));
-  model.threshold = opts.threshold ?? bestThreshold(data, topics, glossary, model, opts.objective ?? 'f1');
-  return model;
+  const chosen = bestSettings(data, opts.partners ?? [], topics, glossary, model, opts.objective ?? 'f1', opts.threshold);
+  return { ...model, ...chosen };
 }
 
 /** Solves h x = g (h symmetric positive definite, d x d, row-major) by Gaussian elimination with pivoting. */
@@ -152,24 +163,41 @@ function solve(h: Float64Array, g: Float64Array, d: number): Float64Array {
   return x;
 }
 
-function bestThreshold(data: readonly LabelledThread[], topics: readonly Topic[], glossary: readonly Term[], model: TopicModel, objective: 'f1' | 'agreement'): number {
-  let best = { t: 0.5, f1: -1 };
-  for (let t = 0.1; t <= 0.9001; t += 0.05) {
-    const m = { ...model, threshold: round(t) };
-    const tagger = compileTagger(topics, glossary, m);
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let agreed = 0;
-    for (const d of data) {
-      const got = tagThread(d.thread, tagger).topics.map((s) => s.slug);
-      if (d.topics[0] !== undefined && got.includes(d.topics[0])) agreed++;
-      tp += got.filter((s) => d.topics.includes(s)).length;
-      fp += got.filter((s) => !d.topics.includes(s)).length;
-      fn += d.topics.filter((s) => !got.includes(s)).length;
+/**
+ * The threshold (unless fixed) is the one that scores best on the gold message sets with no episodes (ties: the
+ * higher, i.e. fewer topics); the pipeline's long threads would pull it down to tag every faint topic. Then the
+ * episode setting that scores best on the gold sets and the pipeline partners together, at that threshold (ties:
+ * the earlier in EPISODE_GRID, none first).
+ */
+function bestSettings(data: readonly LabelledThread[], partners: readonly LabelledThread[], topics: readonly Topic[], glossary: readonly Term[], model: TopicModel, objective: 'f1' | 'agreement', fixed?: number): Pick<TopicModel, 'threshold' | 'episodeGap' | 'episodeMin'> {
+  let threshold = fixed ?? 0.5;
+  if (fixed === undefined) {
+    let best = -1;
+    for (let i = 0; i <= 16; i++) {
+      const t = round(0.1 + 0.05 * i);
+      const score = scoreSettings(data, compileTagger(topics, glossary, { ...model, threshold: t, episodeGap: 0 }), objective);
+      if (score >= best - 1e-9) { best = score; threshold = t; }
     }
-    const f1 = objective === 'agreement' ? agreed : tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 >= best.f1 - 1e-9) best = { t: round(t), f1 };
   }
-  return best.t;
+  let best = { episodeGap: 0, episodeMin: 2, score: -1 };
+  for (const ep of partners.length ? EPISODE_GRID : EPISODE_GRID.slice(0, 1)) {
+    const score = scoreSettings([...data, ...partners], compileTagger(topics, glossary, { ...model, threshold, episodeGap: ep.gap, episodeMin: ep.min }), objective);
+    if (score > best.score + 1e-9) best = { episodeGap: ep.gap, episodeMin: ep.min, score };
+  }
+  return { threshold, episodeGap: best.episodeGap, episodeMin: best.episodeMin };
+}
+
+function scoreSettings(data: readonly LabelledThread[], tagger: ReturnType<typeof compileTagger>, objective: 'f1' | 'agreement'): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let agreed = 0;
+  for (const d of data) {
+    const got = tagThread(d.thread, tagger).topics.map((s) => s.slug);
+    if (d.topics[0] !== undefined && got.includes(d.topics[0])) agreed++;
+    tp += got.filter((s) => d.topics.includes(s)).length;
+    fp += got.filter((s) => !d.topics.includes(s)).length;
+    fn += d.topics.filter((s) => !got.includes(s)).length;
+  }
+  return objective === 'agreement' ? agreed : tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
 }

@@ -6,5 +6,5 @@ import type { ThreadText } from './evidence.ts';
 export function threadText(day: Day, seqs: readonly number[], question: number | null): ThreadText {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter((m) => m !== undefined);
   const lead = question === null ? 0 : Math.max(0, msgs.findIndex((m) => m.seq === question));
-  return { texts: msgs.map((m) => m.text), speakers: msgs.map((m) => m.speakerId), lead };
+  return { texts: msgs.map((m) => m.plain), speakers: msgs.map((m) => m.speakerId), lead, seconds: msgs.map((m) => m.seconds) };
 }

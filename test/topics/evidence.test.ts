@@ -23,6 +23,12 @@ describe('evidence-weighed topics', () => {
     const r = tagThread(thread(['招聘支付产品', '招聘地点上海', '招聘要求三年', '顺便说支付路由', '招聘邮箱在群公告', '招聘截止月底']), tagger);
     expect(r.topics[0]?.slug).toBe('jobs');
   });
+  it('a glossary entry filed under a precise topic backs its terms but does not name it alone', () => {
+    const glossary = [{ slug: 'zhifu-liushui', term: '支付流水号', aliases: [], topics: ['routing'], related: [], body: '', threadIds: [] }];
+    const g = compileTagger(topics, glossary as never, model as TopicModel);
+    expect(tagThread(thread(['提现失败要重试，支付流水号怎么生成？', '支付流水号按日期加序号', '重试时支付流水号不变']), g).topics.map((t) => t.slug)).not.toContain('routing');
+    expect(tagThread(thread(['支付路由失败要切通道，支付流水号怎么生成？', '支付路由切换时支付流水号不变', '路由规则里记下支付流水号']), g).topics[0]?.slug).toBe('routing');
+  });
   it('matches ASCII terms only as whole words: deposit is no POS', () => {
     expect(tagThread(thread(['deposit', 'deposit again', 'the deposit']), tagger).topics).toEqual([]);
     expect(tagThread(thread(['pos 机', '智能 pos 收单', 'pos']), tagger).topics[0]?.slug).toBe('acquiring');

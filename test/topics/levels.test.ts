@@ -3,6 +3,7 @@
 // archive. The floors are the figures measured with `npm run eval` (target 0.85, not reached yet); raise them as the
 // figures rise. Also checks that the cross-validation is honest: a fold's model does not move when the held-out
 // day's gold changes.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/pipeline/archive.ts';
 import { readGold, DEFAULT_GOLD_DIR } from '../../src/node/gold.ts';
@@ -13,8 +14,9 @@ import model from '../../src/topics/model.json' with { type: 'json' };
 import type { TopicModel } from '../../src/topics/evidence.ts';
 
 // Measured with `npm run eval` (cross-validated, leave one day out).
-const FLOOR_PIPELINE = 0.77;
-const FLOOR_GOLD = 0.82;
+const FLOOR_PIPELINE = 0.8;
+// 0.827 before topics read Message.plain: two gold threads had agreed only through 银联 in a member's @-name.
+const FLOOR_GOLD = 0.81;
 
 const set = readGold(DEFAULT_GOLD_DIR);
 const archive = buildArchive(set.input);
@@ -45,5 +47,21 @@ describe('topic levels (issue 16)', () => {
     const cov = topicCoverage(archive.threads.filter((t) => gold.has(t.day)), (t) => t.seqs.map((s) => days.get(t.day)?.messages[s - 1]?.text ?? ''));
     expect(cov.substantive).toBeGreaterThan(20);
     expect(cov.share).toBeGreaterThanOrEqual(0.95);
+  });
+  it('the latest hand-judged round of the seed topics holds its counts and levels (docs/topic-judgments.md)', () => {
+    type Round = { topics: { slug: string; judged: number; yes: number; judgments: { about: boolean; reason: string }[] }[] };
+    const rounds = JSON.parse(readFileSync('test/fixtures/topic-judgments.json', 'utf8')) as Record<string, Round>;
+    const latest = rounds.round10;
+    expect(latest).toBeDefined();
+    // Measured by hand in round 10 (after the issue-13 splitter): ledgers is far under issue 16's 0.9 (the doc says why).
+    const floors: Record<string, number> = { routing: 0.9, ledgers: 0.7, reconciliation: 0.93, 'sleep-management': 1 };
+    for (const [slug, floor] of Object.entries(floors)) {
+      const t = latest?.topics.find((x) => x.slug === slug);
+      expect(t, slug).toBeDefined();
+      expect(t?.judged).toBe(t?.judgments.length);
+      expect(t?.yes).toBe(t?.judgments.filter((j) => j.about).length);
+      for (const j of t?.judgments ?? []) expect(j.reason.length).toBeGreaterThan(3);
+      expect((t?.yes ?? 0) / (t?.judged || 1)).toBeGreaterThanOrEqual(floor);
+    }
   });
 });
