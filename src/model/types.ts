@@ -185,6 +185,9 @@ export interface Topic {
   broad?: boolean;
   /** Negative evidence: a message containing one of these gives the topic no evidence (会计 beside CPA is a profession). */
   unless?: string[];
+  /** Context terms: they add to the topic's evidence but cannot give it on their own (会计, 科目 and 凭证 are said
+   * about study, finance departments and other industries; ledgers needs words about a ledger system beside them). */
+  context?: string[];
 }
 
 export interface Term {

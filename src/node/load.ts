@@ -97,10 +97,11 @@ export function readGlossaryFiles(dir = contentDir()): { file: string; source: s
 
 export function readContentMeta(dir: string): Omit<ArchiveInput, 'logs'> {
   const glossary = readGlossaryFiles(dir);
-  const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[]; broad?: boolean; unless?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
+  const topics = readYaml<{ slug: string; name: string; description?: string; terms?: string[]; broad?: boolean; unless?: string[]; context?: string[] }[]>(join(dir, 'topics.yaml'), []).map(
     (t): Topic => ({
       slug: t.slug, name: t.name, description: t.description ?? '', terms: t.terms ?? [],
       ...(t.broad ? { broad: true } : {}), ...(t.unless?.length ? { unless: t.unless.map(String) } : {}),
+      ...(t.context?.length ? { context: t.context.map(String) } : {}),
     }),
   );
   const corrections = join(dir, CORRECTIONS_FILE);

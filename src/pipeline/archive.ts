@@ -64,7 +64,7 @@ export function buildArchive(input: ArchiveInput, memo?: BuildMemo): Archive {
 
 /** The terms threads compare whole. Topic keywords count too: two messages naming 路由 or 对账 are likely in one conversation. */
 export function threadTermsOf(terms: Term[], topics: Topic[]): string[] {
-  return [...terms.flatMap((t) => [t.term, ...t.aliases]), ...topics.flatMap((t) => t.terms.map(String))];
+  return [...terms.flatMap((t) => [t.term, ...t.aliases]), ...topics.flatMap((t) => [...t.terms, ...(t.context ?? [])].map(String))];
 }
 
 interface Shared {

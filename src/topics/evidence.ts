@@ -62,6 +62,8 @@ interface CompiledTopic {
   broad: boolean;
   /** Patterns of the topic's negative evidence (Topic.unless). */
   unless: number[];
+  /** Patterns of its context terms (Topic.context): evidence, but not enough to name the topic alone. */
+  context: Set<number>;
   /** Pattern index and idf of each distinct topic term. */
   terms: { pattern: number; idf: number }[];
   /** Glossary words (term and aliases) of entries filed under this topic, with idf shared by the entry's topics. */
@@ -99,14 +101,15 @@ export function compileTagger(topics: readonly Topic[], glossary: readonly Term[
   const compiled: CompiledTopic[] = topics.map((t) => {
     const seen = new Set<number>();
     const terms: CompiledTopic['terms'] = [];
-    for (const raw of t.terms) {
+    for (const raw of [...t.terms, ...(t.context ?? [])]) {
       const p = patternOf(String(raw));
       if (p === null || seen.has(p)) continue;
       seen.add(p);
       terms.push({ pattern: p, idf: idf(p) });
     }
     const unless = (t.unless ?? []).map((u) => patternOf(String(u))).filter((p): p is number => p !== null);
-    return { slug: t.slug, broad: t.broad === true, unless, terms, glossary: [] };
+    const context = new Set((t.context ?? []).map((u) => patternOf(String(u))).filter((p): p is number => p !== null));
+    return { slug: t.slug, broad: t.broad === true, unless, context, terms, glossary: [] };
   });
   const bySlug = new Map(compiled.map((c) => [c.slug, c]));
   for (const g of glossary) {
@@ -150,6 +153,17 @@ export interface TopicFeatures {
   share: number;
   /** Evidence mass: weighted term and glossary matches (0: the thread never names the topic). */
   mass: number;
+  /** The same measures over the topic's core evidence: its own words less its context terms (Topic.context); for a
+   * topic without context terms, the figures above. `named`: a term of the topic (not only a glossary word) matched. */
+  core: CoreEvidence;
+}
+
+export interface CoreEvidence {
+  messages: number;
+  inLead: boolean;
+  specific: boolean;
+  share: number;
+  named: boolean;
 }
 
 /** Evidence features of every topic for one thread, in FEATURES order. */
@@ -197,10 +211,15 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     mine.forEach((m, i) => {
       for (const p of m.keys()) if (own.has(p)) { messages++; ownWords += words[i] ?? 0; speakers.add(thread.speakers[i] ?? ''); return; }
     });
+    // Core evidence: what is left without the context terms (会计, 科目: accounting vocabulary that study talk and
+    // other industries use too). The rules of chooseTopics read it, so context words back a topic but never name it.
+    const core = t.context.size === 0 ? null : coreEvidence(mine, thread.lead, words, allWords, t, tagger);
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     const inLead = [...lead.keys()].some((p) => own.has(p));
     const specific = [...own].some((p) => (total.get(p) ?? 0) > 0 && tagger.patterns[p]?.specific === true);
-    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, share: ownWords / allWords, spread: messages / n, speakers: speakers.size / participants, evidence };
+    const share = ownWords / allWords;
+    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, share, spread: messages / n, speakers: speakers.size / participants, evidence,
+      core: core ?? { messages, inLead, specific, share, named: body > 0 } };
   });
   const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
   return raw.map((r) => ({
@@ -212,6 +231,7 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     specific: r.specific,
     share: r.share,
     mass: r.body + r.gloss,
+    core: r.core,
     features: [
       Math.log2(1 + r.body),
       r.body > 0 ? Math.min(1, r.leadScore / r.body) : 0,
@@ -228,6 +248,27 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
 }
 
 const EMPTY: ReadonlyMap<number, number> = new Map();
+
+function coreEvidence(mine: readonly ReadonlyMap<number, number>[], lead: number, words: readonly number[], allWords: number, t: CompiledTopic, tagger: TopicTagger): CoreEvidence {
+  const core = new Set<number>([...t.terms.map((x) => x.pattern), ...t.glossary.map((x) => x.pattern)].filter((p) => !t.context.has(p)));
+  const coreTerms = new Set(t.terms.map((x) => x.pattern).filter((p) => !t.context.has(p)));
+  let messages = 0;
+  let ownWords = 0;
+  let specific = false;
+  let named = false;
+  mine.forEach((m, i) => {
+    let hit = false;
+    for (const p of m.keys()) {
+      if (!core.has(p)) continue;
+      hit = true;
+      if (tagger.patterns[p]?.specific === true) specific = true;
+      if (coreTerms.has(p)) named = true;
+    }
+    if (hit) { messages++; ownWords += words[i] ?? 0; }
+  });
+  const inLead = [...(mine[lead] ?? EMPTY).keys()].some((p) => core.has(p));
+  return { messages, inLead, specific, share: ownWords / allWords, named };
+}
 
 function sumCounts(perMessage: readonly ReadonlyMap<number, number>[]): Map<number, number> {
   const total = new Map<number, number>();
@@ -261,11 +302,13 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   // A passing mention — evidence in a single message that is not the thread's question — does not make a thread
   // of three or more messages about a topic (通道 named once in a talk about something else).
   // Nor does a minor one: the topic's messages hold a sliver (minorShare) of what a long thread says.
-  const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && s.messages < 2 && !s.inLead) || s.share < m.minorShare);
+  // Both rules, and the generic-words rule below, read the core evidence: a topic's context terms (Topic.context)
+  // back it but do not name it.
+  const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && s.core.messages < 2 && !s.core.inLead) || s.core.share < m.minorShare);
   // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
   // and a glossary entry filed under a precise topic backs that topic's own terms but does not name it alone.
-  const specific = (s: (typeof scored)[number]) => s.broad || ((s.features[0] ?? 0) > 0 && (s.specific || s.messages >= m.genericMessages));
+  const specific = (s: (typeof scored)[number]) => s.broad || (s.core.named && (s.core.specific || s.core.messages >= m.genericMessages));
   let chosen = scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s)).slice(0, m.maxTopics);
   // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
   // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never
@@ -296,7 +339,7 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     const extra: TopicScore[] = [];
     for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
       const top = chooseTopics(e, tagger)[0];
-      if (!top || top.p < m.threshold || (!top.broad && top.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug)) continue;
+      if (!top || top.p < m.threshold || (!top.broad && top.core.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug)) continue;
       const score = Math.round(top.p * 1000) / 1000;
       const had = extra.find((x) => x.slug === top.slug);
       if (had) { had.score = Math.max(had.score, score); continue; }
