@@ -87,3 +87,22 @@ describe('negative evidence', () => {
     expect(tagThread(thread(['会计科目怎么设', '会计科目按业务', '会计分录呢']), tg).topics[0]?.slug).toBe('ledgers');
   });
 });
+
+describe('context terms', () => {
+  // 会计 and 凭证 are accounting vocabulary the archive also uses about study, finance jobs and other industries:
+  // they back a ledgers thread that names a ledger system, never make one alone.
+  const taxonomy: Topic[] = [{ slug: 'ledgers', name: '账务', description: '', terms: ['账务系统', '分录'], context: ['会计', '凭证'] }];
+  const m = { ...(model as TopicModel), idf: { 账务系统: 6.2, 分录: 6.1, 会计: 4.8, 凭证: 6.3 } };
+  const tg = compileTagger(taxonomy, [], m);
+  it('context words alone, however many messages use them, do not name the topic', () => {
+    expect(tagThread(thread(['会计工资多少', '会计转开发的人多吗', '会计要做凭证', '凭证每天都要审']), tg).topics).toEqual([]);
+  });
+  it('the same words beside a core term are evidence: the topic is tagged and they are named among its terms', () => {
+    const r = tagThread(thread(['账务系统怎么出会计凭证？', '每笔交易生成分录，再汇总成凭证', '会计凭证按日汇总']), tg);
+    expect(r.topics[0]?.slug).toBe('ledgers');
+    expect(r.evidence.ledgers).toContain('凭证');
+  });
+  it('a core term in one message that is not the question is a passing mention, context words around it do not change that', () => {
+    expect(tagThread(thread(['ERP 的库存怎么设计？', '手工模式由会计做凭证', '会计凭证过账', '相当于账务系统里资产变了', '库存按批次']), tg).topics.map((t) => t.slug)).not.toContain('ledgers');
+  });
+});

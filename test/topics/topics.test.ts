@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/model/types.ts';
+import { contentDir, readContentMeta } from '../../src/node/load.ts';
 
 const topics = yaml.load(readFileSync('content/topics.yaml', 'utf8')) as Topic[];
 
@@ -17,5 +18,12 @@ describe('content/topics.yaml', () => {
       expect(t.description).toMatch(/[\u4e00-\u9fff]/);
       expect(t.terms.length).toBeGreaterThan(0);
     }
+  });
+  it('context terms are read from the file and are no core terms of the same topic (one list says what names a topic)', () => {
+    const read = readContentMeta(contentDir()).topics;
+    const ledgers = read.find((t) => t.slug === 'ledgers');
+    expect(ledgers?.context).toContain('会计');
+    expect(ledgers?.terms).not.toContain('会计');
+    for (const t of read) for (const c of t.context ?? []) expect(t.terms, `${t.slug}: ${c}`).not.toContain(c);
   });
 });
