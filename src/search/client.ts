@@ -133,6 +133,14 @@ function floorIndex(xs: number[], x: number): number {
   return lo;
 }
 
+/** Whether a placed hit passes the group, date and topic filters (the speaker filter is checked on ordinals first). */
+function passesFilters(at: MessageHit, f: Filters, topicThreads: Set<number> | null): boolean {
+  if (f.group && at.group !== f.group) return false;
+  if (f.from && at.date < f.from) return false;
+  if (f.to && at.date > f.to) return false;
+  return !f.topic || !!topicThreads?.has(at.tno);
+}
+
 export class SearchClient {
   /** Bytes fetched so far (for the benchmark and the page's footer). */
   bytes = 0;
@@ -265,11 +273,7 @@ export class SearchClient {
     const terms = opts.terms ?? parseQuery(stripInvisible(query), m.vocabulary).filter((t) => t.tokens.length);
     if (!terms.length) return { terms, messages: [], threads: [], threadCount: 0, perTerm: [] };
     const f = opts.filters ?? {};
-    const [perTerm, speakerOrds, topicThreads] = await Promise.all([
-      Promise.all(terms.map((t) => this.match(t, m))),
-      f.speaker ? this.parsed<Record<string, number[]>>(speakerPath(f.speaker, m)).then((r) => new Set(r[f.speaker!] ?? [])) : null,
-      f.topic && m.topics.some((t) => t.slug === f.topic) ? this.parsed<number[]>(`topics/${f.topic}.json`).then((r) => new Set(r)) : null,
-    ]);
+    const [perTerm, { speakerOrds, topicThreads }] = await Promise.all([Promise.all(terms.map((t) => this.match(t, m))), this.filterSets(f, m)]);
     const all = new Set<number>();
     for (const tf of perTerm) for (const o of tf.keys()) all.add(o);
     const idfs = perTerm.map((tf) => idf(m.messageCount, tf.size));
@@ -280,10 +284,7 @@ export class SearchClient {
     for (const o of [...all].sort((a, b) => a - b)) {
       if (speakerOrds && !speakerOrds.has(o)) continue;
       const at = this.hitAt(o, m, firstSeqOf, f.speaker ?? '');
-      if (f.group && at.group !== f.group) continue;
-      if (f.from && at.date < f.from) continue;
-      if (f.to && at.date > f.to) continue;
-      if (f.topic && !(topicThreads && topicThreads.has(at.tno))) continue;
+      if (!passesFilters(at, f, topicThreads)) continue;
       let rel = 0;
       let matched = 0;
       perTerm.forEach((tf, k) => {
@@ -424,32 +425,28 @@ export class SearchClient {
   async hitsAt(ords: readonly number[], filters: Filters = {}): Promise<MessageHit[]> {
     const m = await this.manifest();
     const f = filters;
+    const { speakerOrds, topicThreads } = await this.filterSets(f, m);
+    const valid = ords.filter((o) => o >= 0 && o < m.messageCount);
+    await this.blocks(valid, m);
+    const firstSeqOf = new Map<number, number>();
+    const out: MessageHit[] = [];
+    for (const o of valid) {
+      if (speakerOrds && !speakerOrds.has(o)) continue;
+      const at = this.hitAt(o, m, firstSeqOf, f.speaker ?? '');
+      if (!passesFilters(at, f, topicThreads)) continue;
+      at.score = messageScore(0, 0, at.role);
+      out.push(at);
+    }
+    return out;
+  }
+
+  /** What the speaker and topic filters read (null: that filter is off): the speaker's ordinals, the topic's threads. */
+  private async filterSets(f: Filters, m: Manifest): Promise<{ speakerOrds: Set<number> | null; topicThreads: Set<number> | null }> {
     const [speakerOrds, topicThreads] = await Promise.all([
       f.speaker ? this.parsed<Record<string, number[]>>(speakerPath(f.speaker, m)).then((r) => new Set(r[f.speaker!] ?? [])) : null,
       f.topic && m.topics.some((t) => t.slug === f.topic) ? this.parsed<number[]>(`topics/${f.topic}.json`).then((r) => new Set(r)) : null,
     ]);
-    const valid = ords.filter((o) => o >= 0 && o < m.messageCount);
-    await this.blocks(valid, m);
-    const out: MessageHit[] = [];
-    for (const o of valid) {
-      if (speakerOrds && !speakerOrds.has(o)) continue;
-      const { view, d, i } = this.loc(o, m);
-      const [day, firstSeq, base, , seqs] = view.block.days[d]!;
-      const { group, date } = dayRef(day);
-      if ((f.group && group !== f.group) || (f.from && date < f.from) || (f.to && date > f.to)) continue;
-      const { thread: dayThreads, role: dayRoles } = view.codes[d]!;
-      const ti = dayThreads[i]!;
-      const tno = ti < 0 ? -1 : base + ti;
-      if (f.topic && !(topicThreads && topicThreads.has(tno))) continue;
-      const seqAt = (j: number) => (seqs ? seqs[j]! : firstSeq + j);
-      const first = ti < 0 ? -1 : dayThreads.indexOf(ti);
-      const role = dayRoles[i]!;
-      out.push({
-        ord: o, id: messageId(day, seqAt(i)), day, group, date, seq: seqAt(i), speaker: '', speakerId: f.speaker ?? '',
-        threadId: first < 0 ? null : makeThreadId(day, seqAt(first)), role, text: '', matched: 0, score: messageScore(0, 0, role), ranges: [], tno,
-      });
-    }
-    return out;
+    return { speakerOrds, topicThreads };
   }
 
   /** Fetches and parses a JSON file of the index (cached). @internal for ask.ts */

@@ -129,16 +129,16 @@ export function matchPostings(term: QueryTerm, postingsOf: (token: string) => To
       tf.set(o, dList.countAt(k));
       continue;
     }
+    const dOffs = dList.offsetsAt(k);
     const per: number[][] = [];
     let all = true;
     for (const t of pat.tokens) {
       const l = lists.get(t.token)!;
-      const j = l.find(o);
+      const j = t.token === driver.token ? k : l.find(o);
       if (j < 0) { all = false; break; }
-      per.push(t.token === driver.token ? dList.offsetsAt(k) : l.offsetsAt(j));
+      per.push(t.token === driver.token ? dOffs : l.offsetsAt(j));
     }
     if (!all) continue;
-    const dOffs = dList.offsetsAt(k);
     // Side by side below the far tail (offsets from FAR on are unknown): a sure match.
     const starts = dOffs.map((x) => x - driver.offset)
       .filter((p) => p >= 0 && pat.tokens.every((t, i) => p + t.offset < FAR && per[i]!.includes(p + t.offset)));
