@@ -228,7 +228,9 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
   for (let s = 0; s < speakerShards; s++) write(`spk/${s}.json`, JSON.stringify(spk.get(`spk/${s}.json`) ?? {}));
   for (const t of archive.topics) write(`topics/${t.slug}.json`, JSON.stringify(topicThreads.get(t.slug) ?? []));
 
-  const candidates = Number.isFinite(headMin) ? headCandidates(archive.days.flatMap((d) => d.messages.map((m) => m.text)), tokenMessages, headMin) : [];
+  // Each message's text by ordinal: where head candidates are found and what decides a head's text-only matches.
+  const texts = Number.isFinite(headMin) ? archive.days.flatMap((d) => d.messages.map((m) => m.text)) : [];
+  const candidates = Number.isFinite(headMin) ? headCandidates(texts, tokenMessages, headMin) : [];
   const headShards = candidates.length ? pow2ceil(candidates.length / 4) : 0;
   const dates = archive.days.map((d) => d.date).sort();
   const manifest: Manifest = {
@@ -252,7 +254,6 @@ export async function buildSearchIndex(archive: Archive, emit: Emit, opts: Build
   write('manifest.json', JSON.stringify(manifest));
   // A glossary name the archive never uses has no postings: kept as empty, so its heads are not left out.
   for (const t of headTokens) if (!headIds.has(t)) headIds.set(t, []);
-  const texts = archive.days.flatMap((d) => d.messages.map((m) => m.text));
   const dayDates = archive.days.map((d) => d.date);
   const heads = candidates.length
     ? computeHeads({

@@ -29,6 +29,9 @@ export function labelled(day: Day, g: GoldThreads): LabelledThread[] {
     .map((t) => ({ thread: threadText(day, t.messages, t.question ?? null), topics: t.topics ?? [] }));
 }
 
+/** What the tagger reads of one of the pipeline's threads: its messages, led by its question. */
+const ownThreadText = (day: Day, t: Archive['threads'][number]) => threadText(day, t.seqs, t.questionId ? parseMessageId(t.questionId)?.seq ?? null : null);
+
 /**
  * The pipeline thread holding most of each of the day's gold threads with topics, labelled with that gold
  * thread's topics: what the threshold and episode settings are chosen on besides the gold message sets.
@@ -39,7 +42,7 @@ export function partnerLabelled(archive: Archive, day: Day, g: GoldThreads): Lab
   return g.threads.filter((t) => (t.topics ?? []).length > 0).flatMap((t) => {
     const p = pred[partnerOf(t.messages, cases)];
     if (!p) return [];
-    return [{ thread: threadText(day, p.seqs, p.questionId ? parseMessageId(p.questionId)?.seq ?? null : null), topics: t.topics ?? [] }];
+    return [{ thread: ownThreadText(day, p), topics: t.topics ?? [] }];
   });
 }
 
@@ -68,7 +71,7 @@ export function archiveProfiles(archive: Archive, model: TopicModel): TopicProfi
   const docs = archive.threads.flatMap((t) => {
     const day = days.get(t.day);
     if (!day) return [];
-    const text = threadText(day, t.seqs, t.questionId ? parseMessageId(t.questionId)?.seq ?? null : null);
+    const text = ownThreadText(day, t);
     return [{ topics: tagThread(text, tagger).topics.map((s) => s.slug), texts: text.texts }];
   });
   return topicProfiles(docs, broadTopics(archive.topics));

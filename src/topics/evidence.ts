@@ -205,20 +205,12 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
       contribution.set(text, (contribution.get(text) ?? 0) + w);
     }
     const own = new Set<number>([...t.terms.map((x) => x.pattern), ...t.glossary.map((x) => x.pattern)]);
-    let messages = 0;
-    let ownWords = 0;
-    const speakers = new Set<string>();
-    mine.forEach((m, i) => {
-      for (const p of m.keys()) if (own.has(p)) { messages++; ownWords += words[i] ?? 0; speakers.add(thread.speakers[i] ?? ''); return; }
-    });
+    const { messages, share, inLead, specific, speakers } = reach(mine, thread, words, allWords, own, tagger);
     // Core evidence: what is left without the context terms (会计, 科目: accounting vocabulary that study talk and
     // other industries use too). The rules of chooseTopics read it, so context words back a topic but never name it.
-    const core = t.context.size === 0 ? null : coreEvidence(mine, thread.lead, words, allWords, t, tagger);
+    const core = t.context.size === 0 ? null : coreEvidence(mine, thread, words, allWords, t, tagger);
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-    const inLead = [...lead.keys()].some((p) => own.has(p));
-    const specific = [...own].some((p) => (total.get(p) ?? 0) > 0 && tagger.patterns[p]?.specific === true);
-    const share = ownWords / allWords;
-    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, share, spread: messages / n, speakers: speakers.size / participants, evidence,
+    return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, share, spread: messages / n, speakers: speakers / participants, evidence,
       core: core ?? { messages, inLead, specific, share, named: body > 0 } };
   });
   const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
@@ -249,25 +241,36 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
 
 const EMPTY: ReadonlyMap<number, number> = new Map();
 
-function coreEvidence(mine: readonly ReadonlyMap<number, number>[], lead: number, words: readonly number[], allWords: number, t: CompiledTopic, tagger: TopicTagger): CoreEvidence {
-  const core = new Set<number>([...t.terms.map((x) => x.pattern), ...t.glossary.map((x) => x.pattern)].filter((p) => !t.context.has(p)));
-  const coreTerms = new Set(t.terms.map((x) => x.pattern).filter((p) => !t.context.has(p)));
+/**
+ * Where a set of a topic's patterns shows in a thread (`mine`: its per-message pattern counts after the topic's
+ * `unless` words): the messages holding one, their share of the thread's words, their speakers, whether the lead
+ * holds one, whether a specific one occurs.
+ */
+function reach(mine: readonly ReadonlyMap<number, number>[], thread: ThreadText, words: readonly number[], allWords: number, patterns: ReadonlySet<number>, tagger: TopicTagger): { messages: number; share: number; inLead: boolean; specific: boolean; speakers: number } {
   let messages = 0;
   let ownWords = 0;
   let specific = false;
-  let named = false;
+  const speakers = new Set<string>();
   mine.forEach((m, i) => {
     let hit = false;
     for (const p of m.keys()) {
-      if (!core.has(p)) continue;
+      if (!patterns.has(p)) continue;
       hit = true;
       if (tagger.patterns[p]?.specific === true) specific = true;
-      if (coreTerms.has(p)) named = true;
     }
-    if (hit) { messages++; ownWords += words[i] ?? 0; }
+    if (hit) { messages++; ownWords += words[i] ?? 0; speakers.add(thread.speakers[i] ?? ''); }
   });
-  const inLead = [...(mine[lead] ?? EMPTY).keys()].some((p) => core.has(p));
-  return { messages, inLead, specific, share: ownWords / allWords, named };
+  const inLead = [...(mine[thread.lead] ?? EMPTY).keys()].some((p) => patterns.has(p));
+  return { messages, share: ownWords / allWords, inLead, specific, speakers: speakers.size };
+}
+
+/** The topic's reach without its context terms (Topic.context), and whether one of its own terms (not only a glossary word) matched. */
+function coreEvidence(mine: readonly ReadonlyMap<number, number>[], thread: ThreadText, words: readonly number[], allWords: number, t: CompiledTopic, tagger: TopicTagger): CoreEvidence {
+  const core = new Set<number>([...t.terms.map((x) => x.pattern), ...t.glossary.map((x) => x.pattern)].filter((p) => !t.context.has(p)));
+  const coreTerms = new Set(t.terms.map((x) => x.pattern).filter((p) => !t.context.has(p)));
+  const { messages, share, inLead, specific } = reach(mine, thread, words, allWords, core, tagger);
+  const named = mine.some((m) => [...m.keys()].some((p) => coreTerms.has(p)));
+  return { messages, inLead, specific, share, named };
 }
 
 function sumCounts(perMessage: readonly ReadonlyMap<number, number>[]): Map<number, number> {
