@@ -7,6 +7,7 @@ import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import type { Term, Topic, TopicScore } from '../model/types.ts';
 import { contentChars } from '../text/substance.ts';
 import { episodes } from './episodes.ts';
+import { NO_TOPIC_FAMILY } from '../eval/topics.ts';
 
 // Every feature is bounded or log-scaled, so a long thread's raw counts cannot swamp the fit: evidence mass (log),
 // the question's share of it, how much of the thread talks about the topic (share of words, of messages, of
@@ -312,7 +313,7 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
   // and a glossary entry filed under a precise topic backs that topic's own terms but does not name it alone.
   const specific = (s: (typeof scored)[number]) => s.broad || (s.core.named && (s.core.specific || s.core.messages >= m.genericMessages));
-  let chosen = scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s)).slice(0, m.maxTopics);
+  let chosen = oneOffTopic(scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s))).slice(0, m.maxTopics);
   // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
   // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never
   // comes from everyday words.
@@ -321,6 +322,22 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
     if (broad) chosen = [broad];
   }
   return chosen;
+}
+
+const offTopic = (slug: string) => (NO_TOPIC_FAMILY as readonly string[]).includes(slug);
+
+/**
+ * At most one topic of the off-topic family (social, chit-chat: one family, content/topics.yaml): the more probable
+ * stays, so a second one does not take the slot of a payments topic (a news item on 上市 among jokes and greetings).
+ */
+function oneOffTopic<T extends { slug: string }>(ranked: readonly T[]): T[] {
+  let seen = false;
+  return ranked.filter((s) => {
+    if (!offTopic(s.slug)) return true;
+    if (seen) return false;
+    seen = true;
+    return true;
+  });
 }
 
 /**
@@ -342,10 +359,11 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     const extra: TopicScore[] = [];
     for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
       const top = chooseTopics(e, tagger)[0];
-      if (!top || top.p < m.threshold || (!top.broad && top.core.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug)) continue;
+      if (!top || top.p < m.threshold || (!top.broad && top.core.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug || (offTopic(o.slug) && offTopic(top.slug)))) continue;
       const score = Math.round(top.p * 1000) / 1000;
       const had = extra.find((x) => x.slug === top.slug);
       if (had) { had.score = Math.max(had.score, score); continue; }
+      if (offTopic(top.slug) && extra.some((x) => offTopic(x.slug))) continue;
       extra.push({ slug: top.slug, score });
       evidence[top.slug] = top.evidence.slice(0, 5);
     }

@@ -165,29 +165,38 @@ function solve(h: Float64Array, g: Float64Array, d: number): Float64Array {
 
 /**
  * The threshold (unless fixed) is the one that scores best on the gold message sets with no episodes (ties: the
- * higher, i.e. fewer topics); the pipeline's long threads would pull it down to tag every faint topic. Then the
+ * better micro-F1 over all gold topics, then the higher, i.e. fewer topics); the pipeline's long threads would pull it down to tag every faint topic. Then the
  * episode setting that scores best on the gold sets and the pipeline partners together, at that threshold (ties:
  * the earlier in EPISODE_GRID, none first).
  */
 function bestSettings(data: readonly LabelledThread[], partners: readonly LabelledThread[], topics: readonly Topic[], glossary: readonly Term[], model: TopicModel, objective: 'f1' | 'agreement', fixed?: number): Pick<TopicModel, 'threshold' | 'episodeGap' | 'episodeMin'> {
   let threshold = fixed ?? 0.5;
   if (fixed === undefined) {
-    let best = -1;
+    const grid: { t: number; score: Score }[] = [];
     for (let i = 0; i <= 16; i++) {
       const t = round(0.1 + 0.05 * i);
-      const score = scoreSettings(data, compileTagger(topics, glossary, { ...model, threshold: t, episodeGap: 0 }), objective);
-      if (score >= best - 1e-9) { best = score; threshold = t; }
+      grid.push({ t, score: scoreSettings(data, compileTagger(topics, glossary, { ...model, threshold: t, episodeGap: 0 })) });
     }
+    // Agreement counts first topics only, so many thresholds tie on it; among those, the one that tags the
+    // training threads' gold topics best (micro-F1 over all of them), then the higher (fewer topics).
+    const key = (s: Score) => (objective === 'agreement' ? s.agreed : s.f1);
+    const top = Math.max(...grid.map((g) => key(g.score)));
+    const plateau = grid.filter((g) => key(g.score) >= top - 1e-9);
+    const f1 = Math.max(...plateau.map((g) => g.score.f1));
+    threshold = plateau.filter((g) => g.score.f1 >= f1 - 1e-9).pop()?.t ?? 0.5;
   }
   let best = { episodeGap: 0, episodeMin: 2, score: -1 };
   for (const ep of partners.length ? EPISODE_GRID : EPISODE_GRID.slice(0, 1)) {
-    const score = scoreSettings([...data, ...partners], compileTagger(topics, glossary, { ...model, threshold, episodeGap: ep.gap, episodeMin: ep.min }), objective);
+    const sc = scoreSettings([...data, ...partners], compileTagger(topics, glossary, { ...model, threshold, episodeGap: ep.gap, episodeMin: ep.min }));
+    const score = objective === 'agreement' ? sc.agreed : sc.f1;
     if (score > best.score + 1e-9) best = { episodeGap: ep.gap, episodeMin: ep.min, score };
   }
   return { threshold, episodeGap: best.episodeGap, episodeMin: best.episodeMin };
 }
 
-function scoreSettings(data: readonly LabelledThread[], tagger: ReturnType<typeof compileTagger>, objective: 'f1' | 'agreement'): number {
+interface Score { agreed: number; f1: number }
+
+function scoreSettings(data: readonly LabelledThread[], tagger: ReturnType<typeof compileTagger>): Score {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -199,5 +208,5 @@ function scoreSettings(data: readonly LabelledThread[], tagger: ReturnType<typeo
     fp += got.filter((s) => !d.topics.includes(s)).length;
     fn += d.topics.filter((s) => !got.includes(s)).length;
   }
-  return objective === 'agreement' ? agreed : tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  return { agreed, f1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0 };
 }
