@@ -25,6 +25,7 @@ export function episodes(thread: ThreadText, gapSeconds: number, minMessages: nu
       texts: r.map((i) => thread.texts[i] ?? ''),
       speakers: r.map((i) => thread.speakers[i] ?? ''),
       lead: leadIn >= 0 ? leadIn : 0,
+      asked: leadIn >= 0 && thread.asked === true,
       seconds: r.map((i) => secs[i] ?? secs[first] ?? 0),
     };
   });

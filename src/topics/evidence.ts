@@ -46,6 +46,8 @@ export interface ThreadText {
   speakers: string[];
   /** Index (into texts) of the question, else of the first message. */
   lead: number;
+  /** The lead is the thread's question (not merely its first message). */
+  asked?: boolean;
   /** Seconds since midnight of each message (src/topics/episodes.ts splits at long pauses); absent: one episode. */
   seconds?: number[];
 }
@@ -165,6 +167,8 @@ export interface CoreEvidence {
   specific: boolean;
   share: number;
   named: boolean;
+  /** One of the topic's own terms (not a context or glossary word) is in the lead. */
+  namedInLead: boolean;
 }
 
 /** Evidence features of every topic for one thread, in FEATURES order. */
@@ -212,7 +216,7 @@ export function topicFeatures(thread: ThreadText, tagger: TopicTagger): TopicFea
     const core = t.context.size === 0 ? null : coreEvidence(mine, thread, words, allWords, t, tagger);
     const evidence = [...contribution].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     return { slug: t.slug, broad: t.broad, body, leadScore, gloss, distinct, messages, inLead, specific, share, spread: messages / n, speakers: speakers / participants, evidence,
-      core: core ?? { messages, inLead, specific, share, named: body > 0 } };
+      core: core ?? { messages, inLead, specific, share, named: body > 0, namedInLead: leadScore > 0 } };
   });
   const best = Math.max(0, ...raw.map((r) => r.body + r.gloss));
   return raw.map((r) => ({
@@ -312,7 +316,9 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
   // and a glossary entry filed under a precise topic backs that topic's own terms but does not name it alone.
-  const specific = (s: (typeof scored)[number]) => s.broad || (s.core.named && (s.core.specific || s.core.messages >= m.genericMessages));
+  // The thread's question naming the topic in its own words (怎么对账, 分三次扣款是怎么操作的) says what it is about,
+  // however generic the word.
+  const specific = (s: (typeof scored)[number]) => s.broad || (s.core.named && (s.core.specific || s.core.messages >= m.genericMessages || (thread.asked === true && s.core.namedInLead)));
   let chosen = oneOffTopic(scored.filter((s) => s.p >= m.threshold && !passing(s) && specific(s))).slice(0, m.maxTopics);
   // A substantive thread with no topic so far takes its best broad topic (行业动态, 群务, 闲聊 …: topics whose
   // everyday words are their evidence) when that is more than a passing mention; a precise topic (对账) never

@@ -5,6 +5,6 @@ import type { ThreadText } from './evidence.ts';
 /** seqs: the thread's message seqs; question: the seq of its question, if it has one. */
 export function threadText(day: Day, seqs: readonly number[], question: number | null): ThreadText {
   const msgs = seqs.map((s) => day.messages[s - 1]).filter((m) => m !== undefined);
-  const lead = question === null ? 0 : Math.max(0, msgs.findIndex((m) => m.seq === question));
-  return { texts: msgs.map((m) => m.plain), speakers: msgs.map((m) => m.speakerId), lead, seconds: msgs.map((m) => m.seconds) };
+  const asked = question === null ? -1 : msgs.findIndex((m) => m.seq === question);
+  return { texts: msgs.map((m) => m.plain), speakers: msgs.map((m) => m.speakerId), lead: Math.max(0, asked), asked: asked >= 0, seconds: msgs.map((m) => m.seconds) };
 }
