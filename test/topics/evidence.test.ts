@@ -68,6 +68,11 @@ describe('specific evidence, minor mentions, broad topics', () => {
     expect(tagThread(thread(['对账怎么做？', '对账按渠道', '对账每天跑批']), tg).topics[0]?.slug).toBe('reconciliation');
     expect(tagThread(thread(['对账文件的格式是什么？', '看渠道文档', '好的']), tg).topics[0]?.slug).toBe('reconciliation');
   });
+  it("the thread's question naming a generic word names the topic; the same first message that asks nothing does not", () => {
+    const texts = ['这种情况下怎么对账？', '看渠道给的文档吧', '好的，我去找找，谢谢'];
+    expect(tagThread({ ...thread(texts), asked: true }, tg).topics[0]?.slug).toBe('reconciliation');
+    expect(tagThread({ ...thread(texts), asked: false }, tg).topics.map((s) => s.slug)).not.toContain('reconciliation');
+  });
   it('a minor mention (a sliver of a long thread\'s words) does not name a precise topic', () => {
     const long = Array.from({ length: 40 }, (_, i) => `第${i}条消息在讨论一个完全不同的问题，和前面说的事情没有关系`);
     long[5] = '对账文件';
@@ -76,6 +81,26 @@ describe('specific evidence, minor mentions, broad topics', () => {
   });
   it('a substantive thread takes a broad topic on its everyday words', () => {
     expect(tagThread(thread(['这个行业最近怎么样', '银行都在收紧', '行业洗牌了']), tg).topics[0]?.slug).toBe('industry');
+  });
+});
+
+describe('the off-topic family', () => {
+  // social and chit-chat are one family (content/topics.yaml): a thread carries at most one of them, so a second
+  // does not take the slot of a payments topic.
+  const taxonomy: Topic[] = [
+    { slug: 'social', name: '社交', description: '', terms: ['恭喜', '欢迎'], broad: true },
+    { slug: 'chit-chat', name: '闲聊', description: '', terms: ['哈哈', '红包'], broad: true },
+    { slug: 'industry', name: '行业', description: '', terms: ['上市', '估值'], broad: true },
+    { slug: 'jobs', name: '招聘', description: '', terms: ['招聘', '内推'], broad: true },
+  ];
+  const m = { ...(model as TopicModel), idf: { 恭喜: 5, 欢迎: 5, 哈哈: 4, 红包: 5, 上市: 7, 估值: 7, 招聘: 6, 内推: 7 } };
+  const tg = compileTagger(taxonomy, [], m);
+  it('keeps the more probable of social and chit-chat and gives the freed slot to the next topic', () => {
+    const r = tagThread(thread(['恭喜恭喜，上市了', '哈哈哈，发红包', '哈哈 红包拿来', '欢迎欢迎，恭喜', '招聘吗？内推一下', '估值多少']), tg).topics.map((s) => s.slug);
+    expect(r.filter((s) => s === 'social' || s === 'chit-chat')).toHaveLength(1);
+    expect(r).toHaveLength(3);
+    expect(r).toContain('industry');
+    expect(r).toContain('jobs');
   });
 });
 
