@@ -13,10 +13,10 @@ import { topicCoverage } from '../../src/topics/coverage.ts';
 import model from '../../src/topics/model.json' with { type: 'json' };
 import type { TopicModel } from '../../src/topics/evidence.ts';
 
-// Measured with `npm run eval` (cross-validated, leave one day out).
+// Measured with `npm run eval` (cross-validated, leave one day out, 13 gold days): 0.804 on pipeline threads (most
+// misses are gold threads the splitter joins to a longer one), 0.866 on gold message sets.
 const FLOOR_PIPELINE = 0.8;
-// 0.827 before topics read Message.plain: two gold threads had agreed only through 银联 in a member's @-name.
-const FLOOR_GOLD = 0.81;
+const FLOOR_GOLD = 0.86;
 
 const set = readGold(DEFAULT_GOLD_DIR);
 const archive = buildArchive(set.input);
@@ -49,10 +49,10 @@ describe('topic levels (issue 16)', () => {
     expect(cov.share).toBeGreaterThanOrEqual(0.95);
   });
   it('the latest hand-judged round of the seed topics holds its counts and levels (docs/topic-judgments.md)', () => {
-    type Draw = { slug: string; judged: number; yes: number; judgments: { about: boolean; reason: string }[] };
-    type Round = { topics: Draw[]; ledgersSeed1606?: Draw };
+    type Draw = { slug: string; seed: number; judged: number; yes: number; judgments: { thread: string; about: boolean; reason: string }[] };
+    type Round = { topics: Draw[]; otherDraws?: Draw[]; pooled?: Record<string, { distinct: number; yes: number }> };
     const rounds = JSON.parse(readFileSync('test/fixtures/topic-judgments.json', 'utf8')) as Record<string, Round>;
-    const latest = rounds.round11;
+    const latest = rounds.round12;
     expect(latest).toBeDefined();
     const holds = (t: Draw | undefined, floor: number, what: string) => {
       expect(t, what).toBeDefined();
@@ -61,12 +61,20 @@ describe('topic levels (issue 16)', () => {
       for (const j of t?.judgments ?? []) expect(j.reason.length).toBeGreaterThan(3);
       expect((t?.yes ?? 0) / (t?.judged || 1), what).toBeGreaterThanOrEqual(floor);
     };
-    // Measured by hand in round 11 (ledgers context terms): ledgers 30/30 on a fresh seed; routing and reconciliation
-    // drew the same threads as round 10.
-    const floors: Record<string, number> = { routing: 0.9, ledgers: 1, reconciliation: 0.93, 'sleep-management': 1 };
+    // Measured by hand in round 12 on the reported seeds (routing 1604, ledgers 1607, reconciliation 1606).
+    const floors: Record<string, number> = { routing: 0.9, ledgers: 0.96, reconciliation: 0.9, 'sleep-management': 1 };
     for (const [slug, floor] of Object.entries(floors)) holds(latest?.topics.find((x) => x.slug === slug), floor, slug);
-    expect(latest?.topics.find((x) => x.slug === 'ledgers')?.judged).toBe(30);
-    // The round-10 ledgers draw (0.70) taken again under the same rules: 29/30.
-    holds(latest?.ledgersSeed1606, 0.96, 'ledgers, seed 1606');
+    for (const slug of ['routing', 'ledgers', 'reconciliation']) expect(latest?.topics.find((x) => x.slug === slug)?.judged, slug).toBe(30);
+    // The other two seeds of each topic are further estimates: their counts must add up, and over the distinct
+    // threads of all three draws each seed topic stays at 0.9 (ledgers' seed 1604 alone is 26/30).
+    for (const d of latest?.otherDraws ?? []) holds(d, 0.85, `${d.slug} seed ${d.seed}`);
+    expect(latest?.otherDraws?.length).toBe(6);
+    for (const slug of ['routing', 'ledgers', 'reconciliation']) {
+      const distinct = new Map<string, boolean>();
+      for (const d of [...(latest?.topics ?? []), ...(latest?.otherDraws ?? [])].filter((x) => x.slug === slug)) for (const j of d.judgments) distinct.set(j.thread, j.about);
+      const yes = [...distinct.values()].filter(Boolean).length;
+      expect(latest?.pooled?.[slug], slug).toEqual({ distinct: distinct.size, yes });
+      expect(yes / (distinct.size || 1), slug).toBeGreaterThanOrEqual(0.9);
+    }
   });
 });
