@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compressBody, precompressDir, worthCompressing } from '../../src/integrations/precompress.ts';
-import { startEarlyCompression, type EarlyCompression } from '../../src/integrations/early-compress.ts';
+import { activeEarlyCompression, startEarlyCompression, type EarlyCompression } from '../../src/integrations/early-compress.ts';
 import { filesUnder } from '../helpers/files.ts';
 
 const page = (n: number) => `<!doctype html><p>${'支付宝 分录流水 清算 对账 '.repeat(200 + n)}</p>`;
@@ -91,6 +91,22 @@ describe('early compression', () => {
     for (const f of list(early)) expect(readFileSync(join(early, f)).equals(readFileSync(join(late, f))), f).toBe(true);
     // No temporary file of the tap is left.
     expect(list(early).filter((f) => f.includes('.early-'))).toEqual([]);
+  });
+
+  it('compresses files offered by a writer that does not go through fs.promises, and only while active', async () => {
+    const dir = tmp();
+    const t = start(dir);
+    expect(activeEarlyCompression()).toBe(t);
+    mkdirSync(join(dir, 'search'));
+    const shard = join(dir, 'search', 'a.json');
+    writeFileSync(shard, JSON.stringify({ t: page(3) }));
+    t.offer(shard, readFileSync(shard));
+    await t.finish();
+    expect(activeEarlyCompression()).toBeNull();
+    t.offer(join(dir, 'late.html'), Buffer.from(page(4))); // after finish: ignored
+    expect(t.made).toBe(1);
+    expect(gunzipSync(readFileSync(`${shard}.gz`)).equals(readFileSync(shard))).toBe(true);
+    expect((await precompressDir(dir, undefined, undefined, undefined, t)).early).toBe(1);
   });
 
   it('refuses a second tap while one is active', () => {
