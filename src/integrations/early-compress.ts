@@ -43,6 +43,8 @@ export interface EarlyOptions {
   /** Which files are worth compressing (extension, size). */
   accept: (file: string, size: number) => boolean;
   compress: Compress;
+  /** Files better left to the pass (an incremental build's unchanged files, whose previous copies it takes). */
+  skip?: (file: string, src: string) => boolean;
   /** Compressions at once: each holds a thread-pool thread, and Astro's own file writes wait for a free one. */
   concurrency?: number;
   /** Bytes queued at most; a page written beyond that is left to the precompress pass (memory stays bounded). */
@@ -103,6 +105,7 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
 
   const one = async (file: string, body: Buffer) => {
     const src = sha256(body);
+    if (opts.skip?.(file, src)) return;
     const { gz, br } = await opts.compress(body);
     const copy = async (suffix: string, b: Buffer | null): Promise<EarlyCopy | null> => {
       if (!b) return null;

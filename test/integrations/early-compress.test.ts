@@ -5,7 +5,8 @@ import fs, { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressBody, precompressDir, worthCompressing } from '../../src/integrations/precompress.ts';
+import { compressBody, PRECOMPRESS_SETTINGS, precompressDir, worthCompressing } from '../../src/integrations/precompress.ts';
+import { compressReuse } from '../../src/node/compress-reuse.ts';
 import { activeEarlyCompression, startEarlyCompression, type EarlyCompression } from '../../src/integrations/early-compress.ts';
 import { filesUnder } from '../helpers/files.ts';
 
@@ -107,6 +108,29 @@ describe('early compression', () => {
     expect(t.made).toBe(1);
     expect(gunzipSync(readFileSync(`${shard}.gz`)).equals(readFileSync(shard))).toBe(true);
     expect((await precompressDir(dir, undefined, undefined, undefined, t)).early).toBe(1);
+  });
+
+  it('in an incremental build leaves the unchanged files to the pass, which takes the previous copies', async () => {
+    const env = { CKA_CACHE_DIR: tmp() };
+    const dist = tmp();
+    await writePages(dist, 4);
+    await precompressDir(dist, undefined, compressReuse(dist, PRECOMPRESS_SETTINGS, env));
+    const staging = tmp();
+    const reuse = compressReuse(dist, PRECOMPRESS_SETTINGS, env);
+    const t = (tap = startEarlyCompression(staging, {
+      accept: (f, size) => worthCompressing(f, size),
+      compress: (b) => compressBody(b),
+      skip: (f, src) => reuse.recorded(relative(staging, f), src),
+    }));
+    await writePages(staging, 4);
+    await fs.promises.writeFile(join(staging, 'd3', 'index.html'), page(70)); // changed: written twice, so the pass
+    mkdirSync(join(staging, 'd9'));
+    await fs.promises.writeFile(join(staging, 'd9', 'index.html'), page(9)); // new
+    await t.finish();
+    expect(t.made).toBe(1);
+    const stats = await precompressDir(staging, undefined, reuse, undefined, t);
+    expect([stats.reused, stats.early, stats.compressed]).toEqual([3, 1, 5]);
+    expect(gunzipSync(readFileSync(join(staging, 'd3', 'index.html.gz'))).toString()).toBe(page(70));
   });
 
   it('refuses a second tap while one is active', () => {
