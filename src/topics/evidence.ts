@@ -374,13 +374,16 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
       evidence[top.slug] = top.evidence.slice(0, 5);
     }
     extra.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
-    for (const x of extra.slice(EPISODE_TOPICS)) delete evidence[x.slug];
-    topics.push(...extra.slice(0, EPISODE_TOPICS));
+    // Episode topics fill the slots the thread's own topics left (at most maxTopics in all): a fourth topic from one
+    // exchange of a long thread was the least precise kind (round 12: 4 of 9 judged about the topic).
+    const room = Math.max(0, Math.min(EPISODE_TOPICS, m.maxTopics - topics.length));
+    for (const x of extra.slice(room)) delete evidence[x.slug];
+    topics.push(...extra.slice(0, room));
   }
   return { topics, evidence };
 }
 
-/** A thread shorter than this is one exchange; at most EPISODE_TOPICS topics come from its episodes, each carried by
+/** A thread shorter than this is one exchange; at most EPISODE_TOPICS topics come from its episodes (within maxTopics in all), each carried by
  * EPISODE_MESSAGES or more of the episode's messages. */
 export const EPISODE_THREAD = 8;
 export const EPISODE_TOPICS = 2;
