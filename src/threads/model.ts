@@ -6,8 +6,9 @@
 import type { Day } from '../model/types.ts';
 import { dayFeatures, type Features, type ThreadTerms } from './features.ts';
 import { FEATURE_NAMES, WINDOW, newPair, threadPair, type PairContext, type ThreadState } from './features-learned.ts';
-import { lexicon } from './lexicon.ts';
+import { lexicon, type Lexicon } from './lexicon.ts';
 import { TalkTracker } from './talk.ts';
+import type { DecodedDay, Opening } from './merge.ts';
 import fitted from './weights.json' with { type: 'json' };
 
 export interface ThreadWeights {
@@ -37,12 +38,15 @@ export interface WalkHooks {
   chooseLinked?: boolean;
   /** Called after each message joins its thread. */
   joined?: (f: Features, th: ThreadState) => void;
+  /** Called once, before the first message, with the day's features and token weights (the merge pass reuses them). */
+  ready?: (feats: Features[], lex: Lexicon) => void;
 }
 
 /** Walks the day once; `choose` decides every message no near-certain link places. Threads as seq lists, in order. */
 export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHooks = {}): number[][] {
   const { features: feats, vocabulary } = dayFeatures(day, opts);
   const lex = lexicon(feats, vocabulary);
+  hooks.ready?.(feats, lex);
   const threads: ThreadState[] = [];
   const threadOf = new Map<number, ThreadState>();
   const speakerLast = new Map<string, ThreadState>();
@@ -191,6 +195,33 @@ export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], 
     return model(f, d);
   }, {
     joined: (f, th) => { const g = goldOf.get(f.seq); if (g !== undefined) where.set(g, th); },
+  });
+  return out;
+}
+
+/**
+ * Greedy decoding that keeps what the merge pass reads (merge.ts): the day's features and token weights, every
+ * thread, and for each thread a scored decision opened, its candidates and their scores.
+ */
+export function decodeDay(day: Day, opts: WalkOptions, w: Float64Array): DecodedDay {
+  const out: DecodedDay = { feats: [], lex: { weights: [], mass: [], sharedWithPrevious: [], isTerm: [], takenUp: [] }, threads: [], openings: new Map() };
+  let pending: { seq: number; opening: Opening } | null = null;
+  const model = greedy(w, (seq, scores) => { pending = { seq, opening: { candidates: [], scores } }; });
+  walk(day, opts, (f, d) => {
+    const th = model(f, d);
+    if (th === null && d.threads.length > 0 && pending) pending.opening.candidates = d.threads;
+    else pending = null;
+    return th;
+  }, {
+    ready: (feats, lex) => { out.feats = feats; out.lex = lex; },
+    joined: (f, th) => {
+      if (th.seqs.length === 1) {
+        out.threads.push(th);
+        const p = pending as { seq: number; opening: Opening } | null;
+        if (p && p.seq === f.seq) out.openings.set(th, p.opening);
+      }
+      pending = null;
+    },
   });
   return out;
 }
