@@ -8,7 +8,6 @@ import { dayFeatures, type Features, type ThreadTerms } from './features.ts';
 import { FEATURE_NAMES, WINDOW, newPair, threadPair, type PairContext, type ThreadState } from './features-learned.ts';
 import { lexicon, type Lexicon } from './lexicon.ts';
 import { TalkTracker } from './talk.ts';
-import type { DecodedDay, Opening } from './merge.ts';
 import fitted from './weights.json' with { type: 'json' };
 
 export interface ThreadWeights {
@@ -38,7 +37,7 @@ export interface WalkHooks {
   chooseLinked?: boolean;
   /** Called after each message joins its thread. */
   joined?: (f: Features, th: ThreadState) => void;
-  /** Called once, before the first message, with the day's features and token weights (the merge pass reuses them). */
+  /** Called once, before the first message, with the day's features and token weights (for a pass over the result). */
   ready?: (feats: Features[], lex: Lexicon) => void;
 }
 
@@ -199,29 +198,3 @@ export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], 
   return out;
 }
 
-/**
- * Greedy decoding that keeps what the merge pass reads (merge.ts): the day's features and token weights, every
- * thread, and for each thread a scored decision opened, its candidates and their scores.
- */
-export function decodeDay(day: Day, opts: WalkOptions, w: Float64Array): DecodedDay {
-  const out: DecodedDay = { feats: [], lex: { weights: [], mass: [], sharedWithPrevious: [], isTerm: [], takenUp: [] }, threads: [], openings: new Map() };
-  let pending: { seq: number; opening: Opening } | null = null;
-  const model = greedy(w, (seq, scores) => { pending = { seq, opening: { candidates: [], scores } }; });
-  walk(day, opts, (f, d) => {
-    const th = model(f, d);
-    if (th === null && d.threads.length > 0 && pending) pending.opening.candidates = d.threads;
-    else pending = null;
-    return th;
-  }, {
-    ready: (feats, lex) => { out.feats = feats; out.lex = lex; },
-    joined: (f, th) => {
-      if (th.seqs.length === 1) {
-        out.threads.push(th);
-        const p = pending as { seq: number; opening: Opening } | null;
-        if (p && p.seq === f.seq) out.openings.set(th, p.opening);
-      }
-      pending = null;
-    },
-  });
-  return out;
-}

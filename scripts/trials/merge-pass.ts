@@ -1,13 +1,15 @@
-// The second decoding pass: merging threads back. Greedy left-to-right assignment commits at a thread's first
+// A trial, not part of the product (scripts/thread-trials.ts merge): a second decoding pass that merges threads back. Greedy left-to-right assignment commits at a thread's first
 // message, when little is known of what follows; a wrong "new thread" then splits a conversation in two. Once the
 // day is decoded each thread is whole, so the pass asks of every thread B and every thread A that was a candidate
 // when B opened: is B the continuation of A? A logistic model answers from the whole of both threads (shared rare
-// words, shared speakers, cross @mentions, the gap, the first pass's own margin), fitted on the gold days like the
-// assignment weights (scripts/fit-threads.ts -> merge-weights.json). Decoding can then lean towards opening new
-// threads (`lean`) and let this pass merge the fragments that turn out to continue a thread. Pure.
-import type { Features } from './features.ts';
-import type { ThreadState } from './features-learned.ts';
-import type { Lexicon } from './lexicon.ts';
+// words, shared speakers, cross @mentions, the gap, the first pass's own margin), fitted on the training days of each
+// fold. Decoding can then lean towards opening new threads and let this pass merge the fragments that turn out to
+// continue a thread. It did not hold up on held-out days (docs/DESIGN.md, "Threads"); kept so the figure can be rerun.
+import type { Day } from '../../src/model/types.ts';
+import type { Features } from '../../src/threads/features.ts';
+import type { ThreadState } from '../../src/threads/features-learned.ts';
+import type { Lexicon } from '../../src/threads/lexicon.ts';
+import { greedy, walk, type WalkOptions } from '../../src/threads/model.ts';
 
 export const MERGE_FEATURES = [
   'bias', 'margin', 'gapLog', 'coverB', 'cosine', 'speakersShared', 'openerInA', 'crossMentions', 'sizeALog', 'sizeBLog',
@@ -131,4 +133,31 @@ export function applyMerges(d: DecodedDay, pairs: MergePair[], w: Float64Array, 
   const groups = new Map<ThreadState, number[]>();
   for (const t of order) { const r = find(t); const g = groups.get(r); if (g) g.push(...t.seqs); else groups.set(r, [...t.seqs]); }
   return [...groups.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+}
+
+/**
+ * Greedy decoding that keeps what the merge pass reads: the day's features and token weights, every
+ * thread, and for each thread a scored decision opened, its candidates and their scores.
+ */
+export function decodeDay(day: Day, opts: WalkOptions, w: Float64Array): DecodedDay {
+  const out: DecodedDay = { feats: [], lex: { weights: [], mass: [], sharedWithPrevious: [], isTerm: [], takenUp: [] }, threads: [], openings: new Map() };
+  let pending: { seq: number; opening: Opening } | null = null;
+  const model = greedy(w, (seq, scores) => { pending = { seq, opening: { candidates: [], scores } }; });
+  walk(day, opts, (f, d) => {
+    const th = model(f, d);
+    if (th === null && d.threads.length > 0 && pending) pending.opening.candidates = d.threads;
+    else pending = null;
+    return th;
+  }, {
+    ready: (feats, lex) => { out.feats = feats; out.lex = lex; },
+    joined: (f, th) => {
+      if (th.seqs.length === 1) {
+        out.threads.push(th);
+        const p = pending as { seq: number; opening: Opening } | null;
+        if (p && p.seq === f.seq) out.openings.set(th, p.opening);
+      }
+      pending = null;
+    },
+  });
+  return out;
 }
