@@ -18,6 +18,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { count, stage } from '../node/progress.ts';
 import { compressReuse, compressSettings, type CompressReuse } from '../node/compress-reuse.ts';
 import { sha256 } from '../node/build-manifest.ts';
+import { startEarlyCompression, type EarlyCompression } from './early-compress.ts';
 
 /** Text assets worth compressing; images and fonts are compressed formats already. */
 export const PRECOMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
@@ -59,6 +60,8 @@ export interface PrecompressStats {
   removed: number;
   /** Of `compressed`, those whose copies were taken from the previous build (identical bytes). */
   reused: number;
+  /** Text assets whose copies were made while the pages rendered (./early-compress.ts), from identical bytes. */
+  early: number;
   ms: number;
 }
 
@@ -83,38 +86,64 @@ async function replaceFile(file: string, body: Buffer): Promise<void> {
   await rename(tmp, file);
 }
 
+/** The .gz and .br copies of `body` this build writes; a copy that is not smaller is null (the file is served as is). */
+export async function compressBody(body: Buffer, encodings: readonly Encoding[] = ALL_ENCODINGS): Promise<{ gz: Buffer | null; br: Buffer | null }> {
+  const none = Promise.resolve(null);
+  const [gz, br] = await Promise.all([
+    encodings.includes('gzip') ? gzipAsync(body, { level: GZIP_LEVEL }) : none,
+    !encodings.includes('br') ? none : brotliAsync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  ]);
+  return { gz: gz && gz.length < body.length ? gz : null, br: br && br.length < body.length ? br : null };
+}
+
+/** Whether a file gets compressed copies: a text asset of at least `minBytes`. */
+export const worthCompressing = (file: string, size: number, minBytes = MIN_BYTES): boolean =>
+  size >= minBytes && PRECOMPRESSED_EXTENSIONS.has(extname(file).toLowerCase());
+
 /**
  * Writes .gz and .br copies of every text asset under `root` that is at least `minBytes` long and gets smaller,
  * and removes copies that no longer belong to a file (so a re-used output folder never serves a stale body).
  */
-export async function precompressDir(root: string, minBytes = MIN_BYTES, reuse?: CompressReuse, encodings: readonly Encoding[] = ALL_ENCODINGS): Promise<PrecompressStats> {
+export async function precompressDir(
+  root: string,
+  minBytes = MIN_BYTES,
+  reuse?: CompressReuse,
+  encodings: readonly Encoding[] = ALL_ENCODINGS,
+  early?: EarlyCompression,
+): Promise<PrecompressStats> {
   const t0 = performance.now();
   const all = await listFiles(root);
   const texts = all.filter((f) => PRECOMPRESSED_EXTENSIONS.has(extname(f).toLowerCase()));
-  const stats: PrecompressStats = { files: texts.length, compressed: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, removed: 0, reused: 0, ms: 0 };
+  const stats: PrecompressStats = { files: texts.length, compressed: 0, bytes: { original: 0, gzip: 0, brotli: 0 }, removed: 0, reused: 0, early: 0, ms: 0 };
   const keep = new Set<string>();
 
-  const compress = async (body: Buffer): Promise<{ gz: Buffer | null; br: Buffer | null }> => {
-    const none = Promise.resolve(null);
-    const [gz, br] = await Promise.all([
-      encodings.includes('gzip') ? gzipAsync(body, { level: GZIP_LEVEL }) : none,
-      !encodings.includes('br') ? none : brotliAsync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }),
-    ]);
-    // A copy that is not smaller is not written (the host then serves the file itself).
-    return { gz: gz && gz.length < body.length ? gz : null, br: br && br.length < body.length ? br : null };
-  };
+  const compress = (body: Buffer) => compressBody(body, encodings);
 
   const one = async (file: string) => {
     const body = await readFile(file);
     if (body.length < minBytes) return;
     const rel = relative(root, file);
-    const src = reuse ? sha256(body) : '';
+    const src = reuse || early ? sha256(body) : '';
+    // Copies made while the pages rendered, from exactly these bytes, are already on disk.
+    const made = early?.take(file, src);
+    if (made) {
+      stats.early++;
+      reuse?.record(rel, { src, gz: made.gz?.hash ?? null, br: made.br?.hash ?? null });
+      for (const [copy, variant] of [[made.gz, variantsOf(file)[0]], [made.br, variantsOf(file)[1]]] as const) if (copy) keep.add(variant);
+      stats.bytes.gzip += made.gz?.bytes ?? 0;
+      stats.bytes.brotli += made.br?.bytes ?? 0;
+      if (made.gz || made.br) {
+        stats.compressed++;
+        stats.bytes.original += body.length;
+      }
+      return;
+    }
     const previous = reuse ? await reuse.previous(rel, src) : null;
     if (previous) stats.reused++;
     const { gz, br } = previous ?? (await compress(body));
@@ -170,22 +199,38 @@ export const PRECOMPRESS_SETTINGS = precompressSettings();
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
 export default function precompress(): AstroIntegration {
+  let outDir: string | null = null;
+  let early: EarlyCompression | undefined;
+  const encodings = () => precompressEncodings(process.env.CKA_PRECOMPRESS);
   return {
     name: 'cka-precompress',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // Pages are compressed as Astro writes them, on the core its rendering leaves idle (./early-compress.ts).
+      // CKA_EARLY_COMPRESS=0 leaves everything to the pass below (to time it, or to rule the tap out).
+      'astro:build:start': () => {
+        const chosen = encodings();
+        if (!outDir || chosen.length === 0 || process.env.CKA_EARLY_COMPRESS === '0') return;
+        early = startEarlyCompression(outDir, { accept: (f, size) => worthCompressing(f, size), compress: (b) => compressBody(b, chosen) });
+      },
       'astro:build:done': async ({ dir }) => {
-        const encodings = precompressEncodings(process.env.CKA_PRECOMPRESS);
+        const chosen = encodings();
+        const t0 = performance.now();
+        await early?.finish();
         const from = process.env.CKA_REUSE_FROM;
-        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, from ? compressReuse(from, precompressSettings(encodings)) : undefined, encodings);
-        const reused = from ? ` (${count(s.reused)} taken from the previous build)` : '';
-        const sizes = encodings.map((e) => (e === 'gzip' ? `gzip ${mib(s.bytes.gzip)}` : `brotli ${mib(s.bytes.brotli)}`));
-        const chosen = encodings.length < ALL_ENCODINGS.length ? ` (CKA_PRECOMPRESS=${process.env.CKA_PRECOMPRESS})` : '';
+        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, from ? compressReuse(from, precompressSettings(chosen)) : undefined, chosen, early);
+        early = undefined;
+        const notes = [from ? `${count(s.reused)} taken from the previous build` : '', s.early ? `${count(s.early)} compressed while pages rendered` : ''].filter(Boolean);
+        const sizes = chosen.map((e) => (e === 'gzip' ? `gzip ${mib(s.bytes.gzip)}` : `brotli ${mib(s.bytes.brotli)}`));
+        const which = chosen.length < ALL_ENCODINGS.length ? ` (CKA_PRECOMPRESS=${process.env.CKA_PRECOMPRESS})` : '';
         stage(
           'precompress',
-          encodings.length
-            ? `${count(s.compressed)} of ${count(s.files)} text files${reused}: ${mib(s.bytes.original)} → ${sizes.join(', ')}${chosen}`
-            : `off${chosen}; ${count(s.removed)} old copies removed`,
-          s.ms,
+          chosen.length
+            ? `${count(s.compressed)} of ${count(s.files)} text files${notes.length ? ` (${notes.join('; ')})` : ''}: ${mib(s.bytes.original)} → ${sizes.join(', ')}${which}`
+            : `off${which}; ${count(s.removed)} old copies removed`,
+          performance.now() - t0,
         );
       },
     },

@@ -64,7 +64,7 @@ describe('incremental build', () => {
   });
 
   it('takes the compressed copies of unchanged files from the previous build', () => {
-    const m = /precompress +([\d,]+) of [\d,]+ text files \(([\d,]+) taken from the previous build\)/.exec(rebuildLog);
+    const m = /precompress +([\d,]+) of [\d,]+ text files \(([\d,]+) taken from the previous build[;)]/.exec(rebuildLog);
     expect(m, rebuildLog).not.toBeNull();
     const [compressed, reused] = [Number(m![1]!.replace(/,/g, '')), Number(m![2]!.replace(/,/g, ''))];
     expect(reused).toBeGreaterThan(0);

@@ -1,0 +1,172 @@
+// Compresses pages while Astro is still rendering the others. Rendering runs on the main thread, so on a machine of
+// two cores one core idled through the pages stage while precompression waited for it to end and then took most of a
+// minute of its own. This taps Astro's page writes (fs.promises.writeFile, which its static generator calls once per
+// page with the page's bytes) for files under the output folder and compresses those bytes on zlib's thread pool.
+//
+// Never trusted blindly: the precompress pass reads every file again and takes an early copy only when the file's
+// sha-256 equals the bytes that were compressed (src/integrations/precompress.ts); a path written twice during the
+// tap, a body dropped because too much was in flight, or a failed compression is simply compressed in that pass.
+import fs from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../node/build-manifest.ts';
+
+/** One compressed copy written beside its file: its size and sha-256 (for the reuse manifest). */
+export interface EarlyCopy {
+  bytes: number;
+  hash: string;
+}
+
+/** The copies made for a file, and the sha-256 of the bytes they were made from. */
+export interface EarlyEntry {
+  src: string;
+  /** null: compressing did not make it smaller, so no copy was written. */
+  gz: EarlyCopy | null;
+  br: EarlyCopy | null;
+}
+
+export interface EarlyCompression {
+  /** The entry for `file` if one was made from bytes whose sha-256 is `src`, else null. */
+  take(file: string, src: string): EarlyEntry | null;
+  /** Stops tapping new writes and resolves when every compression started has written its copies. */
+  finish(): Promise<void>;
+  /** Files compressed early so far. */
+  readonly made: number;
+}
+
+export type Compress = (body: Buffer) => Promise<{ gz: Buffer | null; br: Buffer | null }>;
+
+export interface EarlyOptions {
+  /** Which files are worth compressing (extension, size). */
+  accept: (file: string, size: number) => boolean;
+  compress: Compress;
+  /** Compressions at once: each holds a thread-pool thread, and Astro's own file writes wait for a free one. */
+  concurrency?: number;
+  /** Bytes queued at most; a page written beyond that is left to the precompress pass (memory stays bounded). */
+  maxQueuedBytes?: number;
+}
+
+type WriteFile = typeof fs.promises.writeFile;
+
+const asPath = (p: unknown): string | null => {
+  if (typeof p === 'string') return p;
+  if (p instanceof URL && p.protocol === 'file:') return fileURLToPath(p);
+  return null;
+};
+
+const asBuffer = (data: unknown, options: unknown): Buffer | null => {
+  if (typeof options === 'object' && options !== null && 'flag' in options && (options as { flag?: string }).flag !== 'w') return null;
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (typeof data === 'string') {
+    const enc = typeof options === 'string' ? options : (options as { encoding?: BufferEncoding } | undefined)?.encoding;
+    return enc && enc !== 'utf8' && enc !== 'utf-8' ? null : Buffer.from(data, 'utf8');
+  }
+  return null;
+};
+
+let tmpSeq = 0;
+async function replace(file: string, body: Buffer, write: WriteFile): Promise<void> {
+  const tmp = `${file}.early-${process.pid}-${tmpSeq++}`;
+  await write(tmp, body);
+  await rename(tmp, file);
+}
+
+/**
+ * Taps fs.promises.writeFile for files under `outDir` until finish(). Only one tap at a time: a second would wrap
+ * the first and compress every page twice.
+ */
+export function startEarlyCompression(outDir: string, opts: EarlyOptions): EarlyCompression {
+  const root = resolve(outDir);
+  const concurrency = opts.concurrency ?? 2;
+  const maxQueued = opts.maxQueuedBytes ?? 128 * 1024 * 1024;
+  const original: WriteFile = fs.promises.writeFile;
+  if ((original as { earlyTap?: boolean }).earlyTap) throw new Error('early compression is already tapping writes');
+
+  const entries = new Map<string, EarlyEntry>();
+  /** Paths written more than once while tapped: their copies may be of an older body. */
+  const rewritten = new Set<string>();
+  const seen = new Set<string>();
+  const queue: { file: string; body: Buffer }[] = [];
+  let queuedBytes = 0;
+  let running = 0;
+  let made = 0;
+  let stopped = false;
+  let idle: (() => void) | null = null;
+
+  const settleIfIdle = () => {
+    if (running === 0 && queue.length === 0 && idle) idle();
+  };
+
+  const one = async (file: string, body: Buffer) => {
+    const src = sha256(body);
+    const { gz, br } = await opts.compress(body);
+    const copy = async (suffix: string, b: Buffer | null): Promise<EarlyCopy | null> => {
+      if (!b) return null;
+      await replace(`${file}${suffix}`, b, original);
+      return { bytes: b.length, hash: sha256(b) };
+    };
+    const entry: EarlyEntry = { src, gz: await copy('.gz', gz), br: await copy('.br', br) };
+    entries.set(file, entry);
+    made++;
+  };
+
+  const pump = () => {
+    while (running < concurrency && queue.length > 0) {
+      const job = queue.shift();
+      if (!job) break;
+      queuedBytes -= job.body.length;
+      running++;
+      one(job.file, job.body)
+        .catch(() => entries.delete(job.file)) // the precompress pass compresses it
+        .finally(() => {
+          running--;
+          pump();
+          settleIfIdle();
+        });
+    }
+  };
+
+  const tapped = async function (this: unknown, ...args: Parameters<WriteFile>) {
+    const result = await original.apply(this, args);
+    if (!stopped) {
+      try {
+        const path = asPath(args[0]);
+        const file = path && resolve(path);
+        const rel = file && relative(root, file);
+        if (file && rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+          if (seen.has(file)) rewritten.add(file);
+          seen.add(file);
+          const body = asBuffer(args[1], args[2]);
+          if (body && !rewritten.has(file) && opts.accept(file, body.length) && queuedBytes + body.length <= maxQueued) {
+            queue.push({ file, body });
+            queuedBytes += body.length;
+            pump();
+          }
+        }
+      } catch {
+        // A write the tap cannot read is compressed by the precompress pass.
+      }
+    }
+    return result;
+  } as WriteFile;
+  (tapped as { earlyTap?: boolean }).earlyTap = true;
+  fs.promises.writeFile = tapped;
+
+  return {
+    take(file, src) {
+      const abs = resolve(file);
+      const e = entries.get(abs);
+      return e && !rewritten.has(abs) && e.src === src ? e : null;
+    },
+    async finish() {
+      stopped = true;
+      if (fs.promises.writeFile === tapped) fs.promises.writeFile = original;
+      if (running > 0 || queue.length > 0) await new Promise<void>((r) => (idle = r));
+    },
+    get made() {
+      return made;
+    },
+  };
+}
