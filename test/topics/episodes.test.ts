@@ -8,7 +8,14 @@ const topics: Topic[] = [
   { slug: 'infrastructure', name: '运维', description: '', terms: ['docker', '容器', '部署'] },
   { slug: 'quick-pay', name: '快捷', description: '', terms: ['快捷支付', '贷记卡'] },
 ];
-const base = model as TopicModel;
+// The episode mechanics are tested under fixed weights (those fitted on 9 gold days), not the committed ones: a
+// refit on more gold must not turn this into a test of the weights.
+const base: TopicModel = {
+  ...(model as TopicModel),
+  bias: -4.2833,
+  weights: { body: 0.1886, lead: 0.883, spread: -0.2031, speakers: 0.5987, glossary: 0.0323, distinct: 0.1414, relative: 3.0799, share: 0.087, specific: 0.5088, broad: 1.317 },
+  threshold: 0.3,
+};
 const thread = (texts: string[], seconds: number[]) => ({ texts, speakers: texts.map((_, i) => `s${i % 3}`), lead: 0, seconds });
 
 // A docker talk of ten messages, then (after a 20-minute pause) a two-message exchange on 快捷支付 that the
