@@ -106,12 +106,13 @@ function awaitsAnswer(th: ThreadState, f: Features): boolean {
 
 /**
  * Near-certain placements: echoes/duplicates and quoted replies follow their original; a guest talk's
- * announcement opens its own thread and the talk claims its own messages (talk.ts).
+ * announcement opens its own thread (a second one before the talk begins joins the first) and the talk claims its
+ * own messages (talk.ts).
  */
 function linkedThread(f: Features, threadOf: Map<number, ThreadState>, talk: TalkTracker<ThreadState>): ThreadState | 'new' | null {
   if (f.echoOf !== null && threadOf.has(f.echoOf)) return threadOf.get(f.echoOf) ?? null;
   if (f.quoteOf !== null && threadOf.has(f.quoteOf)) return threadOf.get(f.quoteOf) ?? null;
-  if (f.announce) return 'new';
+  if (f.announce) return talk.announced(f) ?? 'new';
   return talk.claims(f);
 }
 
