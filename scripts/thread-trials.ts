@@ -52,6 +52,15 @@ if (trial === 'lean') {
   console.log(`  leans chosen: ${chosen.join(', ')}`);
 }
 
+/** Probability that a random positive outranks a random negative (ties count half), to three places. */
+function auc(xs: [number, boolean][]): string {
+  const pos = xs.filter((x) => x[1]).map((x) => x[0]);
+  const neg = xs.filter((x) => !x[1]).map((x) => x[0]);
+  let s = 0;
+  for (const p of pos) for (const n of neg) s += p > n ? 1 : p === n ? 0.5 : 0;
+  return pos.length && neg.length ? (s / (pos.length * neg.length)).toFixed(3) : '-';
+}
+
 if (trial === 'merge') {
   const taus = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
   const zero = new Float64Array(MERGE_FEATURES.length);
@@ -66,6 +75,8 @@ if (trial === 'merge') {
   for (const b of [0, 0.5, 1]) {
     report(`lean ${b}, no merge pass`, days.map((g) => ({ g, pred: disentangle(g.day, { ...opts, weights: leaned(folds.get(g)!, b) }) })));
     const chosen: number[] = [];
+    /** Held-out merge questions: each pair's score and whether gold says b continues a. */
+    const ranked = { model: [] as [number, boolean][], margin: [] as [number, boolean][] };
     report(`lean ${b}, merge pass fitted per fold`, days.map((h) => {
       const w = leaned(folds.get(h)!, b);
       const train = days.filter((d) => d !== h).map((g) => { const d = decodeDay(g.day, opts, w); return { g, d, pairs: mergePairs(d) }; });
@@ -75,10 +86,31 @@ if (trial === 'merge') {
       const tau = taus[score.indexOf(Math.max(...score))]!;
       chosen.push(tau);
       const d = decodeDay(h.day, opts, w);
-      return { g: h, pred: applyMerges(d, mergePairs(d), mw, tau) };
+      const pairs = mergePairs(d);
+      for (const p of pairs) { const yes = continues(h, p); ranked.model.push([dot(mw, p.x), yes]); ranked.margin.push([p.x[1] ?? 0, yes]); }
+      return { g: h, pred: applyMerges(d, pairs, mw, tau) };
     }));
-    console.log(`  thresholds chosen: ${chosen.join(', ')}`);
+    console.log(`  thresholds chosen: ${chosen.join(', ')}; held-out pair ranking AUC: merge model ${auc(ranked.model)}, first-pass margin alone ${auc(ranked.margin)}`);
   }
+  // The lean and the threshold chosen together per fold, on the training days.
+  const chosen: string[] = [];
+  report('lean and merge threshold chosen per fold', days.map((h) => {
+    let best: { f1: number; lean: number; tau: number; mw: Float64Array } = { f1: -1, lean: 0, tau: 0.5, mw: new Float64Array(MERGE_FEATURES.length) };
+    for (const b of [0, 0.5, 1, 1.5]) {
+      const w = leaned(folds.get(h)!, b);
+      const train = days.filter((d) => d !== h).map((g) => { const d = decodeDay(g.day, opts, w); return { g, d, pairs: mergePairs(d) }; });
+      const examples = train.flatMap(({ g, pairs }) => pairs.map((p) => ({ day: g.name, candidates: [p.x, zero], gold: continues(g, p) ? 0 : 1 })));
+      const mw = fitWeights(examples, MERGE_FEATURES.length, { l2: 0.01, iterations: 800, rate: 0.05 });
+      for (const tau of taus) {
+        const f1 = train.reduce((a, { g, d, pairs }) => a + f1Of(g, applyMerges(d, pairs, mw, tau)), 0);
+        if (f1 > best.f1 + 1e-9) best = { f1, lean: b, tau, mw };
+      }
+    }
+    chosen.push(`${best.lean}/${best.tau}`);
+    const d = decodeDay(h.day, opts, leaned(folds.get(h)!, best.lean));
+    return { g: h, pred: applyMerges(d, mergePairs(d), best.mw, best.tau) };
+  }));
+  console.log(`  lean/threshold chosen: ${chosen.join(', ')}`);
 }
 
 if (trial === 'oracle') {
