@@ -29,6 +29,8 @@ export interface EarlyEntry {
 export interface EarlyCompression {
   /** The entry for `file` if one was made from bytes whose sha-256 is `src`, else null. */
   take(file: string, src: string): EarlyEntry | null;
+  /** Queues a file this process wrote by other means (the search index writes its shards synchronously). */
+  offer(file: string, body: Buffer): void;
   /** Stops tapping new writes and resolves when every compression started has written its copies. */
   finish(): Promise<void>;
   /** Files compressed early so far. */
@@ -41,6 +43,8 @@ export interface EarlyOptions {
   /** Which files are worth compressing (extension, size). */
   accept: (file: string, size: number) => boolean;
   compress: Compress;
+  /** Files better left to the pass (an incremental build's unchanged files, whose previous copies it takes). */
+  skip?: (file: string, src: string) => boolean;
   /** Compressions at once: each holds a thread-pool thread, and Astro's own file writes wait for a free one. */
   concurrency?: number;
   /** Bytes queued at most; a page written beyond that is left to the precompress pass (memory stays bounded). */
@@ -101,6 +105,7 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
 
   const one = async (file: string, body: Buffer) => {
     const src = sha256(body);
+    if (opts.skip?.(file, src)) return;
     const { gz, br } = await opts.compress(body);
     const copy = async (suffix: string, b: Buffer | null): Promise<EarlyCopy | null> => {
       if (!b) return null;
@@ -128,33 +133,35 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
     }
   };
 
+  const written = (path: string, body: Buffer | null) => {
+    if (stopped) return;
+    const file = resolve(path);
+    const rel = relative(root, file);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
+    if (seen.has(file)) rewritten.add(file);
+    seen.add(file);
+    if (body && !rewritten.has(file) && opts.accept(file, body.length) && queuedBytes + body.length <= maxQueued) {
+      queue.push({ file, body });
+      queuedBytes += body.length;
+      pump();
+    }
+  };
+
   const tapped = async function (this: unknown, ...args: Parameters<WriteFile>) {
     const result = await original.apply(this, args);
-    if (!stopped) {
-      try {
-        const path = asPath(args[0]);
-        const file = path && resolve(path);
-        const rel = file && relative(root, file);
-        if (file && rel && !rel.startsWith('..') && !isAbsolute(rel)) {
-          if (seen.has(file)) rewritten.add(file);
-          seen.add(file);
-          const body = asBuffer(args[1], args[2]);
-          if (body && !rewritten.has(file) && opts.accept(file, body.length) && queuedBytes + body.length <= maxQueued) {
-            queue.push({ file, body });
-            queuedBytes += body.length;
-            pump();
-          }
-        }
-      } catch {
-        // A write the tap cannot read is compressed by the precompress pass.
-      }
+    try {
+      const path = asPath(args[0]);
+      if (path) written(path, asBuffer(args[1], args[2]));
+    } catch {
+      // A write the tap cannot read is compressed by the precompress pass.
     }
     return result;
   } as WriteFile;
   (tapped as { earlyTap?: boolean }).earlyTap = true;
   fs.promises.writeFile = tapped;
 
-  return {
+  const self: EarlyCompression = {
+    offer: (file, body) => written(file, body),
     take(file, src) {
       const abs = resolve(file);
       const e = entries.get(abs);
@@ -162,6 +169,7 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
     },
     async finish() {
       stopped = true;
+      if (active === self) active = null;
       if (fs.promises.writeFile === tapped) fs.promises.writeFile = original;
       if (running > 0 || queue.length > 0) await new Promise<void>((r) => (idle = r));
     },
@@ -169,4 +177,11 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
       return made;
     },
   };
+  active = self;
+  return self;
 }
+
+let active: EarlyCompression | null = null;
+
+/** The tap of the running build, for writers that do not go through fs.promises (null when there is none). */
+export const activeEarlyCompression = (): EarlyCompression | null => active;

@@ -201,6 +201,7 @@ const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 export default function precompress(): AstroIntegration {
   let outDir: string | null = null;
   let early: EarlyCompression | undefined;
+  let reuse: CompressReuse | undefined;
   const encodings = () => precompressEncodings(process.env.CKA_PRECOMPRESS);
   return {
     name: 'cka-precompress',
@@ -212,16 +213,25 @@ export default function precompress(): AstroIntegration {
       // CKA_EARLY_COMPRESS=0 leaves everything to the pass below (to time it, or to rule the tap out).
       'astro:build:start': () => {
         const chosen = encodings();
+        const from = process.env.CKA_REUSE_FROM;
+        reuse = from ? compressReuse(from, precompressSettings(chosen)) : undefined;
         if (!outDir || chosen.length === 0 || process.env.CKA_EARLY_COMPRESS === '0') return;
-        early = startEarlyCompression(outDir, { accept: (f, size) => worthCompressing(f, size), compress: (b) => compressBody(b, chosen) });
+        const root = outDir;
+        early = startEarlyCompression(root, {
+          accept: (f, size) => worthCompressing(f, size),
+          compress: (b) => compressBody(b, chosen),
+          // An unchanged file of an incremental build gets the previous build's copies in the pass: nothing to do.
+          skip: (f, src) => reuse?.recorded(relative(root, f), src) ?? false,
+        });
       },
       'astro:build:done': async ({ dir }) => {
         const chosen = encodings();
         const t0 = performance.now();
         await early?.finish();
         const from = process.env.CKA_REUSE_FROM;
-        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, from ? compressReuse(from, precompressSettings(chosen)) : undefined, chosen, early);
+        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, reuse, chosen, early);
         early = undefined;
+        reuse = undefined;
         const notes = [from ? `${count(s.reused)} taken from the previous build` : '', s.early ? `${count(s.early)} compressed while pages rendered` : ''].filter(Boolean);
         const sizes = chosen.map((e) => (e === 'gzip' ? `gzip ${mib(s.bytes.gzip)}` : `brotli ${mib(s.bytes.brotli)}`));
         const which = chosen.length < ALL_ENCODINGS.length ? ` (CKA_PRECOMPRESS=${process.env.CKA_PRECOMPRESS})` : '';

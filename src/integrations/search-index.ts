@@ -10,6 +10,7 @@ import { buildAskIndex } from '../search/ask-build.ts';
 import { count, stage } from '../node/progress.ts';
 import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
 import { mirroredSrc } from '../node/image-mirror.ts';
+import { activeEarlyCompression } from './early-compress.ts';
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -17,12 +18,15 @@ export default function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const root = join(fileURLToPath(dir), 'search');
+        const early = activeEarlyCompression();
         // Stale shards of a previous build would be fetched by nobody but still shipped.
         for (const sub of ['idx', 'uni', 'docs', 'map', 'head', 'spk', 'topics', 'ask']) rmSync(join(root, sub), { recursive: true, force: true });
         const emit = (path: string, content: string) => {
           const file = join(root, path);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, content);
+          // Compressed on the thread pool while the index goes on being built (./early-compress.ts).
+          early?.offer(file, Buffer.from(content));
         };
         const stats = await buildSearchIndex(loadArchive(), emit, { mirroredSrc });
         stage('search index', `${count(stats.messages)} messages, ${count(stats.files)} files, ${count(Math.round(stats.bytes.total / 1024))} KiB`, stats.ms);

@@ -37,6 +37,8 @@ export const compressSettings = (s: Record<string, number>): string =>
 export interface CompressReuse {
   /** The previous copies of `rel` when its bytes (sha-256 `src`) are those they were made from; null otherwise. */
   previous(rel: string, src: string): Promise<{ gz: Buffer | null; br: Buffer | null } | null>;
+  /** Whether the manifest has copies of `rel` made from bytes of sha-256 `src` (previous() may still refuse them). */
+  recorded(rel: string, src: string): boolean;
   /** Records what this build wrote for `rel`. */
   record(rel: string, rec: CompressRecord): void;
   /** Writes this build's manifest (only the files recorded in this build). */
@@ -76,6 +78,9 @@ export function compressReuse(from: string, settings: string, env: NodeJS.Proces
       const br = await copyOf(`${rel}.br`, rec.br);
       if (gz === undefined || br === undefined) return null;
       return { gz, br };
+    },
+    recorded(rel, src) {
+      return prev?.files[rel]?.src === src;
     },
     record(rel, rec) {
       files[rel] = rec;

@@ -5,8 +5,9 @@ import fs, { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressBody, precompressDir, worthCompressing } from '../../src/integrations/precompress.ts';
-import { startEarlyCompression, type EarlyCompression } from '../../src/integrations/early-compress.ts';
+import { compressBody, PRECOMPRESS_SETTINGS, precompressDir, worthCompressing } from '../../src/integrations/precompress.ts';
+import { compressReuse } from '../../src/node/compress-reuse.ts';
+import { activeEarlyCompression, startEarlyCompression, type EarlyCompression } from '../../src/integrations/early-compress.ts';
 import { filesUnder } from '../helpers/files.ts';
 
 const page = (n: number) => `<!doctype html><p>${'支付宝 分录流水 清算 对账 '.repeat(200 + n)}</p>`;
@@ -91,6 +92,45 @@ describe('early compression', () => {
     for (const f of list(early)) expect(readFileSync(join(early, f)).equals(readFileSync(join(late, f))), f).toBe(true);
     // No temporary file of the tap is left.
     expect(list(early).filter((f) => f.includes('.early-'))).toEqual([]);
+  });
+
+  it('compresses files offered by a writer that does not go through fs.promises, and only while active', async () => {
+    const dir = tmp();
+    const t = start(dir);
+    expect(activeEarlyCompression()).toBe(t);
+    mkdirSync(join(dir, 'search'));
+    const shard = join(dir, 'search', 'a.json');
+    writeFileSync(shard, JSON.stringify({ t: page(3) }));
+    t.offer(shard, readFileSync(shard));
+    await t.finish();
+    expect(activeEarlyCompression()).toBeNull();
+    t.offer(join(dir, 'late.html'), Buffer.from(page(4))); // after finish: ignored
+    expect(t.made).toBe(1);
+    expect(gunzipSync(readFileSync(`${shard}.gz`)).equals(readFileSync(shard))).toBe(true);
+    expect((await precompressDir(dir, undefined, undefined, undefined, t)).early).toBe(1);
+  });
+
+  it('in an incremental build leaves the unchanged files to the pass, which takes the previous copies', async () => {
+    const env = { CKA_CACHE_DIR: tmp() };
+    const dist = tmp();
+    await writePages(dist, 4);
+    await precompressDir(dist, undefined, compressReuse(dist, PRECOMPRESS_SETTINGS, env));
+    const staging = tmp();
+    const reuse = compressReuse(dist, PRECOMPRESS_SETTINGS, env);
+    const t = (tap = startEarlyCompression(staging, {
+      accept: (f, size) => worthCompressing(f, size),
+      compress: (b) => compressBody(b),
+      skip: (f, src) => reuse.recorded(relative(staging, f), src),
+    }));
+    await writePages(staging, 4);
+    await fs.promises.writeFile(join(staging, 'd3', 'index.html'), page(70)); // changed: written twice, so the pass
+    mkdirSync(join(staging, 'd9'));
+    await fs.promises.writeFile(join(staging, 'd9', 'index.html'), page(9)); // new
+    await t.finish();
+    expect(t.made).toBe(1);
+    const stats = await precompressDir(staging, undefined, reuse, undefined, t);
+    expect([stats.reused, stats.early, stats.compressed]).toEqual([3, 1, 5]);
+    expect(gunzipSync(readFileSync(join(staging, 'd3', 'index.html.gz'))).toString()).toBe(page(70));
   });
 
   it('refuses a second tap while one is active', () => {
