@@ -3,7 +3,10 @@
 // exactly is counted as split (its messages went to several threads), merged (its thread also holds other gold
 // threads' messages) or both, with how many messages its best partner gets wrong (missing + extra). Also how well
 // the new-thread decision alone separates gold thread starts from the other scored messages: the AUC of the margin
-// "new thread" minus the best thread, and how many of each side open at the decoding threshold. A dev-time tool.
+// "new thread" minus the best thread, and how many of each side open at the decoding threshold. Then exact matches
+// by gold thread size, and the near misses (best partner off by 1-2 messages) message by message: which messages
+// keep those threads from matching and how the model decided each (its margin, or 'linked' for a near-certain
+// link). Upper bounds of other decoders: scripts/thread-trials.ts. A dev-time tool.
 import { readGold, DEFAULT_GOLD_DIR } from '../src/node/gold.ts';
 import { buildGoldDays } from '../src/eval/gold-days.ts';
 import { fitThreads } from '../src/eval/crossval.ts';
@@ -15,15 +18,21 @@ const set = readGold(i >= 0 ? process.argv[i + 1] : DEFAULT_GOLD_DIR);
 const { days, terms } = buildGoldDays(set.files, set.input);
 const compiled = compileThreadTerms(terms);
 const offs: { day: string; id: string; n: number; missing: number; extra: number; diff: number }[] = [];
+/** Near misses: the messages that keep a gold thread from matching its best partner exactly. */
+const near: string[] = [];
+const sizeBucket = (n: number) => (n <= 1 ? '1' : n <= 3 ? '2-3' : n <= 10 ? '4-10' : n <= 40 ? '11-40' : '>40');
+const bySize = new Map<string, { gold: number; exact: number }>();
 const tot = { gold: 0, exact: 0, split: 0, merged: 0, both: 0, singletonGold: 0, singletonExact: 0, pred: 0, goldMsgs: 0, dayMsgs: 0 };
 /** Margins of the scored messages (linked ones are not scored), gold starts apart. */
 const margins = { start: [] as number[], other: [] as number[] };
 for (const held of days) {
   const w = fitThreads(days.filter((d) => d !== held), terms, FIT);
   const starts = new Set(held.gold.threads.map((g) => g.messages[0]));
+  const marginOf = new Map<number, number>();
   const pred = disentangle(held.day, { terms, compiled, weights: w, trace: (seq, scores) => {
     if (scores.length < 2) return; // nothing to join: not a decision
     const m = scores[scores.length - 1]! - Math.max(...scores.slice(0, -1));
+    marginOf.set(seq, m);
     (starts.has(seq) ? margins.start : margins.other).push(m);
   } });
   const owner = new Map<number, number>(); pred.forEach((p, j) => p.forEach((s) => owner.set(s, j)));
@@ -41,7 +50,20 @@ for (const held of days) {
       const diff = g.messages.length - bn + ((pred[bj] ?? []).length - bn);
       const missing = g.messages.length - bn, extra = (pred[bj] ?? []).length - bn;
       if (split || merged) offs.push({ day: held.name.slice(0, 19), id: g.id, n: g.messages.length, missing, extra, diff });
+      if ((split || merged) && diff <= 2) {
+        const partner = new Set(pred[bj] ?? []);
+        const off = [...g.messages.filter((s) => !partner.has(s)).map((s) => ['missing', s] as const), ...[...partner].filter((s) => !g.messages.includes(s)).map((s) => ['extra', s] as const)];
+        near.push(`  ${held.name.slice(0, 19)} ${g.id} n=${g.messages.length}:`);
+        for (const [how, s] of off) {
+          const m = held.day.messages[s - 1]!;
+          const margin = marginOf.get(s);
+          near.push(`    ${how.padEnd(7)} #${s} ${m.time} ${m.kind.padEnd(5)} ${margin === undefined ? 'linked/first' : 'new-minus-best ' + margin.toFixed(2)}  ${m.plain.replace(/\s+/g, ' ').slice(0, 40)}`);
+        }
+      }
     }
+    const b = bySize.get(sizeBucket(g.messages.length)) ?? { gold: 0, exact: 0 };
+    b.gold++; if (!split && !merged) b.exact++;
+    bySize.set(sizeBucket(g.messages.length), b);
     if (!split && !merged) { ex++; if (g.messages.length === 1) tot.singletonExact++; } else if (split && merged) bo++; else if (split) sp++; else me++;
   }
   const annotated = held.gold.threads.reduce((a, g) => a + g.messages.length, 0);
@@ -60,4 +82,7 @@ console.log(`more missing than extra (split off): ${mc}; more extra than missing
   const auc = margins.start.reduce((a, x) => a + below(x), 0) / Math.max(1, margins.start.length * other.length);
   console.log(`new-thread decision: AUC ${auc.toFixed(3)} over ${margins.start.length} gold starts and ${other.length} other scored messages; opened at the threshold: ${margins.start.filter((x) => x > 0).length} starts, ${other.filter((x) => x > 0).length} others`);
 }
+console.log('gold threads by size (messages): ' + ['1', '2-3', '4-10', '11-40', '>40'].map((k) => `${k}: ${bySize.get(k)?.exact ?? 0}/${bySize.get(k)?.gold ?? 0} exact`).join(', '));
 for (const o of offs) console.log(`  ${o.day} ${o.id} n=${o.n} missing ${o.missing} extra ${o.extra}`);
+console.log(`near misses (best partner off by 1-2 messages): ${near.filter((l) => l.startsWith('  ') && !l.startsWith('    ')).length}`);
+for (const l of near) console.log(l);

@@ -11,7 +11,7 @@
 // Entries are immutable files named by their key, written under a temporary name and renamed; a stale entry is
 // simply never asked for again. An unreadable entry is a miss (a corrupt cache is only slower, never wrong).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { BuildMemo } from '../pipeline/archive.ts';
 import type { Day, ParsedDay, Thread } from '../model/types.ts';
@@ -79,6 +79,12 @@ export interface CacheStats {
 
 export interface AnalysisMemo extends BuildMemo {
   stats: CacheStats;
+  /**
+   * Deletes the entries this memo neither read nor wrote: those of other code versions and of days since changed,
+   * which no build asks for again, so the folder does not grow by a whole archive per code change. Another build
+   * sharing the folder at that moment only loses speed (a miss), never correctness. Returns how many went.
+   */
+  prune(): number;
 }
 
 /** The cache folder: $CKA_CACHE_DIR/analysis, else <project>/.cache/analysis. */
@@ -89,6 +95,7 @@ export function analysisCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** A BuildMemo reading and writing `dir`. */
 export function analysisMemo(dir: string, version = codeVersion()): AnalysisMemo {
   const stats: CacheStats = { parseHits: 0, parseMisses: 0, threadHits: 0, threadMisses: 0 };
+  const used = new Set<string>();
   mkdirSync(join(dir, 'parse'), { recursive: true });
   mkdirSync(join(dir, 'threads'), { recursive: true });
   const read = <T>(file: string): T | null => {
@@ -106,6 +113,7 @@ export function analysisMemo(dir: string, version = codeVersion()): AnalysisMemo
   };
   const cached = <T>(sub: string, key: string, hit: () => void, miss: () => void, compute: () => T): T => {
     const file = join(dir, sub, `${key}.json`);
+    used.add(file);
     const r = read<T>(file);
     if (r !== null) {
       hit();
@@ -119,6 +127,23 @@ export function analysisMemo(dir: string, version = codeVersion()): AnalysisMemo
   };
   return {
     stats,
+    prune() {
+      let removed = 0;
+      for (const sub of ['parse', 'threads']) {
+        for (const name of readdirSync(join(dir, sub))) {
+          const file = join(dir, sub, name);
+          // Temporary files of a build still writing are left alone; a killed build's stay until they are old.
+          if (used.has(file) || (name.endsWith('.tmp') && Date.now() - statSync(file).mtimeMs < 3_600_000)) continue;
+          try {
+            rmSync(file, { force: true });
+            removed++;
+          } catch {
+            // Whatever cannot be removed now is removed by a later build.
+          }
+        }
+      }
+      return removed;
+    },
     parse(log, compute): ParsedDay {
       return cached('parse', sha(version, 'parse', log.file, log.source), () => stats.parseHits++, () => stats.parseMisses++, compute);
     },

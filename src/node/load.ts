@@ -128,7 +128,14 @@ export function loadArchive(dir = contentDir(), opts: { analysisCache?: string }
     const { logs, problems: fileProblems } = timed('read logs', () => readLogsChecked(logsDir), (r) => `${count(r.logs.length)} files`);
     const meta = readContentMeta(dir);
     const memo = opts.analysisCache ? analysisMemo(opts.analysisCache) : undefined;
-    const built = timed('parse+threads', () => buildArchive({ ...meta, logs }, memo), (r) => archiveSummary(r) + (memo ? `; cache: ${count(memo.stats.threadHits)} of ${count(r.days.length)} days reused` : ''));
+    const built = timed(
+      'parse+threads',
+      () => {
+        const b = buildArchive({ ...meta, logs }, memo);
+        return { b, pruned: memo?.prune() ?? 0 };
+      },
+      ({ b, pruned }) => archiveSummary(b) + (memo ? `; cache: ${count(memo.stats.threadHits)} of ${count(b.days.length)} days reused${pruned ? `, ${count(pruned)} stale entries removed` : ''}` : ''),
+    ).b;
     // The checks `check` runs (same module, same verdicts): duplicate days, header-like lines, citations…
     const byFile = new Map(built.days.map((d) => [d.file, d]));
     const checked = logs.flatMap((l) => { const day = byFile.get(l.file); return day ? [{ file: l.file, source: l.source, day }] : []; });

@@ -6,7 +6,7 @@
 import type { Day } from '../model/types.ts';
 import { dayFeatures, type Features, type ThreadTerms } from './features.ts';
 import { FEATURE_NAMES, WINDOW, newPair, threadPair, type PairContext, type ThreadState } from './features-learned.ts';
-import { lexicon } from './lexicon.ts';
+import { lexicon, type Lexicon } from './lexicon.ts';
 import { TalkTracker } from './talk.ts';
 import fitted from './weights.json' with { type: 'json' };
 
@@ -37,12 +37,15 @@ export interface WalkHooks {
   chooseLinked?: boolean;
   /** Called after each message joins its thread. */
   joined?: (f: Features, th: ThreadState) => void;
+  /** Called once, before the first message, with the day's features and token weights (for a pass over the result). */
+  ready?: (feats: Features[], lex: Lexicon) => void;
 }
 
 /** Walks the day once; `choose` decides every message no near-certain link places. Threads as seq lists, in order. */
 export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHooks = {}): number[][] {
   const { features: feats, vocabulary } = dayFeatures(day, opts);
   const lex = lexicon(feats, vocabulary);
+  hooks.ready?.(feats, lex);
   const threads: ThreadState[] = [];
   const threadOf = new Map<number, ThreadState>();
   const speakerLast = new Map<string, ThreadState>();
@@ -103,12 +106,13 @@ function awaitsAnswer(th: ThreadState, f: Features): boolean {
 
 /**
  * Near-certain placements: echoes/duplicates and quoted replies follow their original; a guest talk's
- * announcement opens its own thread and the talk claims its own messages (talk.ts).
+ * announcement opens its own thread (a second one before the talk begins joins the first) and the talk claims its
+ * own messages (talk.ts).
  */
 function linkedThread(f: Features, threadOf: Map<number, ThreadState>, talk: TalkTracker<ThreadState>): ThreadState | 'new' | null {
   if (f.echoOf !== null && threadOf.has(f.echoOf)) return threadOf.get(f.echoOf) ?? null;
   if (f.quoteOf !== null && threadOf.has(f.quoteOf)) return threadOf.get(f.quoteOf) ?? null;
-  if (f.announce) return 'new';
+  if (f.announce) return talk.announced(f) ?? 'new';
   return talk.claims(f);
 }
 
@@ -194,3 +198,4 @@ export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], 
   });
   return out;
 }
+

@@ -1,7 +1,7 @@
 // The on-disk analysis cache: a warm cache gives the same archive as no cache, a changed day is recomputed (never
-// served stale) while the other days are reused, and a new code version or glossary reuses nothing it should not.
+// served stale) while the other days are reused, a new code version or glossary reuses nothing it should not, and entries no build will ask for are pruned.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArchive } from '../../src/pipeline/archive.ts';
@@ -50,6 +50,26 @@ describe('analysis cache', () => {
     // A new speaker may renumber nobody else: the other days' threads come from the cache.
     expect(memo.stats.threadHits).toBe(days - memo.stats.threadMisses);
     expect(memo.stats.threadHits).toBeGreaterThanOrEqual(days - 2);
+  });
+
+  it('prune keeps what the last build used and removes the entries of other code versions and of changed days', () => {
+    const dir = join(tmp, 'p');
+    const entries = () => ['parse', 'threads'].flatMap((sub) => readdirSync(join(dir, sub)).map((n) => `${sub}/${n}`)).sort();
+    buildArchive(content, analysisMemo(dir, 'v1'));
+    const v1 = entries();
+    expect(v1).toHaveLength(2 * days);
+    const v2 = analysisMemo(dir, 'v2');
+    buildArchive(withEditedDay(content, content.logs[0]!.file), v2);
+    expect(entries()).toHaveLength(4 * days);
+    expect(v2.prune()).toBe(2 * days);
+    const kept = entries();
+    expect(kept).toHaveLength(2 * days);
+    expect(kept.filter((e) => v1.includes(e))).toEqual([]);
+    // What is left is exactly what the next build of the same input and code reads: every entry a hit.
+    const again = analysisMemo(dir, 'v2');
+    buildArchive(withEditedDay(content, content.logs[0]!.file), again);
+    expect(again.stats).toEqual({ parseHits: days, parseMisses: 0, threadHits: days, threadMisses: 0 });
+    expect(again.prune()).toBe(0);
   });
 
   it('a new code version, glossary or corrections file never reuses entries it would change', () => {

@@ -1,6 +1,7 @@
 // Each disentanglement signal on a small hand-made stream.
 import { describe, expect, it } from 'vitest';
 import { disentangle } from '../../src/threads/disentangle.ts';
+import { announcedStart } from '../../src/threads/talk.ts';
 import { makeDay, threadOf } from '../helpers/day.ts';
 
 const run = (specs: Parameters<typeof makeDay>[0], terms: string[] = []) => disentangle(makeDay(specs), { terms });
@@ -115,6 +116,30 @@ describe('disentangle signals', () => {
     expect(threadOf(t, 4)).toContain(3);
   });
 
+
+  it('a talk announced hours ahead: its reminder joins it, it waits for the named start, a guest not @-ed is known by opening the talk', () => {
+    const t = run([
+      { time: '19:00:00', who: 'Host', text: '今天请到一位朋友，广州老王给大家做分享，主题是“母婴电商”，开始时间为【21:30】' },
+      { time: '19:00:30', who: 'L1', text: '签到' },
+      { time: '19:05:00', who: 'Host', text: '敲黑板了，今天嘉宾分享时间为 21:30，敬请期待！' },
+      { time: '20:00:00', who: 'X', text: '请问大家分户账是指什么？' },
+      { time: '20:01:00', who: 'Y', text: '分户账就是按账户记的明细账' },
+      { time: '21:30:00', who: 'Wang', text: '大家好，今天我和大家分享一些母婴电商行业的知识和经历' },
+      { time: '21:32:00', who: 'Wang', text: '母婴电商以内容为主导，变现靠社群' },
+      { time: '21:33:00', who: 'L2', text: '[强]' },
+      { time: '21:40:00', who: 'Wang', text: '感谢大家耐心看完分享，谢谢' },
+    ]);
+    const talk = threadOf(t, 1);
+    for (const s of [2, 3, 6, 7, 8, 9]) expect(talk).toContain(s);
+    expect(talk).not.toContain(4);
+  });
+
+  it('an announcement names its start time; a time already past or absent names none', () => {
+    expect(announcedStart('开始时间为【21:30】', 19 * 3600)).toBe(21.5 * 3600);
+    expect(announcedStart('今晚8点半开始分享', 19 * 3600)).toBe(20.5 * 3600);
+    expect(announcedStart('开始时间为【18:30】', 19 * 3600)).toBeNull();
+    expect(announcedStart('今天请到一位朋友给大家做分享', 19 * 3600)).toBeNull();
+  });
 
   // Which threads a message is scored against (the trace's scores; the last one is "a new thread").
   const candidates = (specs: Parameters<typeof makeDay>[0], seq: number, terms: string[] = []) => {
