@@ -13,7 +13,7 @@ import { topicCoverage } from '../../src/topics/coverage.ts';
 import model from '../../src/topics/model.json' with { type: 'json' };
 import type { TopicModel } from '../../src/topics/evidence.ts';
 
-// Measured with `npm run eval` (cross-validated, leave one day out, 13 gold days): 0.813 on pipeline threads (most
+// Measured with `npm run eval` (cross-validated, leave one day out, 13 gold days): 0.804 on pipeline threads (most
 // misses are gold threads the splitter joins to a longer one), 0.866 on gold message sets.
 const FLOOR_PIPELINE = 0.8;
 const FLOOR_GOLD = 0.86;
@@ -61,15 +61,15 @@ describe('topic levels (issue 16)', () => {
       for (const j of t?.judgments ?? []) expect(j.reason.length).toBeGreaterThan(3);
       expect((t?.yes ?? 0) / (t?.judged || 1), what).toBeGreaterThanOrEqual(floor);
     };
-    // Measured by hand in round 12 on the reported seeds (routing 1604: its whole population of 27, ledgers 1607,
-    // reconciliation 1606: 26/30, under the 0.9 target).
-    const floors: Record<string, number> = { routing: 0.92, ledgers: 1, reconciliation: 0.86, 'sleep-management': 1 };
+    // Measured by hand in round 12 on the reported seeds (routing 1604: its whole population of 29, 27 yes; ledgers
+    // 1607: 29/30; reconciliation 1606: 27/30).
+    const floors: Record<string, number> = { routing: 0.93, ledgers: 0.96, reconciliation: 0.9, 'sleep-management': 1 };
     for (const [slug, floor] of Object.entries(floors)) holds(latest?.topics.find((x) => x.slug === slug), floor, slug);
     for (const slug of ['ledgers', 'reconciliation']) expect(latest?.topics.find((x) => x.slug === slug)?.judged, slug).toBe(30);
     // The other two seeds of each topic are further estimates: their counts must add up, and over the distinct
     // threads of all three draws each seed topic holds its measured level.
     for (const d of latest?.otherDraws ?? []) holds(d, 0.86, `${d.slug} seed ${d.seed}`);
-    const pooledFloors: Record<string, number> = { routing: 0.92, ledgers: 0.97, reconciliation: 0.87 };
+    const pooledFloors: Record<string, number> = { routing: 0.93, ledgers: 0.93, reconciliation: 0.88 };
     expect(latest?.otherDraws?.length).toBe(6);
     for (const [slug, floor] of Object.entries(pooledFloors)) {
       const distinct = new Map<string, boolean>();
