@@ -7,7 +7,7 @@
 // sha-256 equals the bytes that were compressed (src/integrations/precompress.ts); a path written twice during the
 // tap, a body dropped because too much was in flight, or a failed compression is simply compressed in that pass.
 import fs from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../node/build-manifest.ts';
@@ -77,8 +77,14 @@ const asBuffer = (data: unknown, options: unknown): Buffer | null => {
 let tmpSeq = 0;
 async function replace(file: string, body: Buffer, write: WriteFile): Promise<void> {
   const tmp = `${file}.early-${process.pid}-${tmpSeq++}`;
-  await write(tmp, body);
-  await rename(tmp, file);
+  try {
+    await write(tmp, body);
+    await rename(tmp, file);
+  } catch (e) {
+    // (Astro may have removed the folder meanwhile; no temporary file may be shipped.)
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
 
 /**
