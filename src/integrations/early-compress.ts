@@ -7,7 +7,7 @@
 // sha-256 equals the bytes that were compressed (src/integrations/precompress.ts); a path written twice during the
 // tap, a body dropped because too much was in flight, or a failed compression is simply compressed in that pass.
 import fs from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../node/build-manifest.ts';
@@ -35,6 +35,8 @@ export interface EarlyCompression {
   finish(): Promise<void>;
   /** Files compressed early so far. */
   readonly made: number;
+  /** Bytes still queued or being compressed when finish() was called (how far compression lagged rendering). */
+  readonly backlog: number;
 }
 
 export type Compress = (body: Buffer) => Promise<{ gz: Buffer | null; br: Buffer | null }>;
@@ -49,6 +51,8 @@ export interface EarlyOptions {
   concurrency?: number;
   /** Bytes queued at most; a page written beyond that is left to the precompress pass (memory stays bounded). */
   maxQueuedBytes?: number;
+  /** Compressions at once after finish(): nothing renders any more, so the backlog may use the whole pool. */
+  drainConcurrency?: number;
 }
 
 type WriteFile = typeof fs.promises.writeFile;
@@ -73,8 +77,14 @@ const asBuffer = (data: unknown, options: unknown): Buffer | null => {
 let tmpSeq = 0;
 async function replace(file: string, body: Buffer, write: WriteFile): Promise<void> {
   const tmp = `${file}.early-${process.pid}-${tmpSeq++}`;
-  await write(tmp, body);
-  await rename(tmp, file);
+  try {
+    await write(tmp, body);
+    await rename(tmp, file);
+  } catch (e) {
+    // (Astro may have removed the folder meanwhile; no temporary file may be shipped.)
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
 
 /**
@@ -83,7 +93,7 @@ async function replace(file: string, body: Buffer, write: WriteFile): Promise<vo
  */
 export function startEarlyCompression(outDir: string, opts: EarlyOptions): EarlyCompression {
   const root = resolve(outDir);
-  const concurrency = opts.concurrency ?? 2;
+  let concurrency = opts.concurrency ?? 2;
   const maxQueued = opts.maxQueuedBytes ?? 128 * 1024 * 1024;
   const original: WriteFile = fs.promises.writeFile;
   if ((original as { earlyTap?: boolean }).earlyTap) throw new Error('early compression is already tapping writes');
@@ -95,6 +105,8 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
   const queue: { file: string; body: Buffer }[] = [];
   let queuedBytes = 0;
   let running = 0;
+  let runningBytes = 0;
+  let backlog = 0;
   let made = 0;
   let stopped = false;
   let idle: (() => void) | null = null;
@@ -123,10 +135,12 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
       if (!job) break;
       queuedBytes -= job.body.length;
       running++;
+      runningBytes += job.body.length;
       one(job.file, job.body)
         .catch(() => entries.delete(job.file)) // the precompress pass compresses it
         .finally(() => {
           running--;
+          runningBytes -= job.body.length;
           pump();
           settleIfIdle();
         });
@@ -171,10 +185,16 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
       stopped = true;
       if (active === self) active = null;
       if (fs.promises.writeFile === tapped) fs.promises.writeFile = original;
+      backlog = queuedBytes + runningBytes;
+      concurrency = Math.max(concurrency, opts.drainConcurrency ?? 4);
+      pump();
       if (running > 0 || queue.length > 0) await new Promise<void>((r) => (idle = r));
     },
     get made() {
       return made;
+    },
+    get backlog() {
+      return backlog;
     },
   };
   active = self;

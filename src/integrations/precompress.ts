@@ -227,12 +227,14 @@ export default function precompress(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const chosen = encodings();
         const t0 = performance.now();
-        await early?.finish();
+        const tap = early;
+        await tap?.finish();
         const from = process.env.CKA_REUSE_FROM;
-        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, reuse, chosen, early);
+        const s = await precompressDir(fileURLToPath(dir), MIN_BYTES, reuse, chosen, tap);
         early = undefined;
         reuse = undefined;
-        const notes = [from ? `${count(s.reused)} taken from the previous build` : '', s.early ? `${count(s.early)} compressed while pages rendered` : ''].filter(Boolean);
+        const lag = tap && tap.backlog > 0 ? `, ${mib(tap.backlog)} of them still queued when the index was done` : '';
+        const notes = [from ? `${count(s.reused)} taken from the previous build` : '', s.early ? `${count(s.early)} compressed as they were written${lag}` : ''].filter(Boolean);
         const sizes = chosen.map((e) => (e === 'gzip' ? `gzip ${mib(s.bytes.gzip)}` : `brotli ${mib(s.bytes.brotli)}`));
         const which = chosen.length < ALL_ENCODINGS.length ? ` (CKA_PRECOMPRESS=${process.env.CKA_PRECOMPRESS})` : '';
         stage(
