@@ -2,7 +2,7 @@
 // fitted on the other days only. The floors sit a little below the levels measured over the 13 gold days (9 until
 // four days drawn at random were annotated; on 9 days one-to-one was 0.883, exact F1 0.399, answers on gold threads
 // 0.705 / 0.752): one-to-one 0.869 (0.822 before guest talks announced hours ahead were read as one thread, session
-// 6), exact-match F1 0.294, questions on gold threads 0.851 / 0.976, answers on gold threads 0.684 / 0.739 (targets
+// 6), exact-match F1 0.294, questions on gold threads 0.851 / 0.976, answers on gold threads 0.705 / 0.758 after the last refit (0.684 / 0.739 before it) (targets
 // 0.85, 0.50, 0.7), so they can only go up. Means and pooled counts only; no
 // assertion on any message.
 import { describe, expect, it } from 'vitest';
@@ -40,10 +40,10 @@ describe('leave-one-day-out', () => {
     expect(recall(q)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('answers on the gold threads: precision >= 0.66 (reached 0.684) and recall >= 0.7 (target 0.7)', () => {
+  it('answers on the gold threads: precision and recall >= 0.7 (target; reached 0.705 / 0.758)', () => {
     const a = pool((r) => r.qaOnGold?.answers);
     expect(a.gold).toBeGreaterThan(100);
-    expect(precision(a)).toBeGreaterThanOrEqual(0.66);
+    expect(precision(a)).toBeGreaterThanOrEqual(0.7);
     expect(recall(a)).toBeGreaterThanOrEqual(0.7);
   });
 
