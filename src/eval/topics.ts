@@ -3,7 +3,7 @@
 // chit-chat are one family (content/topics.yaml says why), and a partner with no topic agrees only with a gold
 // thread whose first topic is of that family. Pure.
 
-export const NO_TOPIC_FAMILY = ['chit-chat', 'social'] as const;
+import { isOffTopic } from '../topics/family.ts';
 
 export interface TopicCase {
   seqs: readonly number[];
@@ -20,8 +20,7 @@ export interface TopicAgreement {
   misses: { gold: readonly string[]; predicted: readonly string[]; seq: number }[];
 }
 
-const family = (s: string) => (NO_TOPIC_FAMILY as readonly string[]).includes(s);
-const same = (a: string, b: string) => a === b || (family(a) && family(b));
+const same = (a: string, b: string) => a === b || (isOffTopic(a) && isOffTopic(b));
 
 /** Index of the predicted thread holding most of `seqs` (earliest on ties), or -1. */
 export function partnerOf(seqs: readonly number[], pred: readonly TopicCase[]): number {
@@ -48,7 +47,7 @@ export function firstTopicAgreement(gold: readonly TopicCase[], pred: readonly T
     total++;
     const j = partnerOf(g.seqs, pred);
     const topics = j >= 0 ? pred[j]?.topics ?? [] : [];
-    const ok = topics.length ? topics.some((t) => same(t, first)) : family(first);
+    const ok = topics.length ? topics.some((t) => same(t, first)) : isOffTopic(first);
     if (ok) agreed++;
     else misses.push({ gold: g.topics, predicted: topics, seq: g.seqs[0] ?? 0 });
   }

@@ -1,7 +1,7 @@
 // How much of an archive the topics reach: the share of substantive threads (src/topics/substance.ts: 3+ messages,
 // two of which say something in words; the rest is chit-chat by that measure) that carry a topic, and a
 // reproducible random sample of a topic's threads for judging by hand.
-import { NO_TOPIC_FAMILY } from '../eval/topics.ts';
+import { isOffTopic } from './family.ts';
 import { isSubstantive } from './substance.ts';
 import type { Thread } from '../model/types.ts';
 import { mulberry32 } from '../model/random.ts';
@@ -16,7 +16,6 @@ export interface Coverage {
   share: number;
 }
 
-const offTopic = (slug: string | undefined) => slug !== undefined && (NO_TOPIC_FAMILY as readonly string[]).includes(slug);
 
 export function topicCoverage(threads: readonly Thread[], textsOf: (t: Thread) => readonly string[]): Coverage {
   const subst = threads.filter((t) => isSubstantive(textsOf(t)));
@@ -25,7 +24,7 @@ export function topicCoverage(threads: readonly Thread[], textsOf: (t: Thread) =
     threads: threads.length,
     substantive: subst.length,
     tagged: tagged.length,
-    offTopic: tagged.filter((t) => offTopic(t.topics[0])).length,
+    offTopic: tagged.filter((t) => isOffTopic(t.topics[0])).length,
     share: subst.length ? tagged.length / subst.length : 1,
   };
 }

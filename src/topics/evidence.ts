@@ -7,7 +7,7 @@ import { TermsMatcher } from '../glossary/terms-matcher.ts';
 import type { Term, Topic, TopicScore } from '../model/types.ts';
 import { contentChars } from '../text/substance.ts';
 import { episodes } from './episodes.ts';
-import { NO_TOPIC_FAMILY } from '../eval/topics.ts';
+import { isOffTopic as offTopic } from './family.ts';
 
 // Every feature is bounded or log-scaled, so a long thread's raw counts cannot swamp the fit: evidence mass (log),
 // the question's share of it, how much of the thread talks about the topic (share of words, of messages, of
@@ -332,8 +332,6 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   }
   return chosen;
 }
-
-const offTopic = (slug: string) => (NO_TOPIC_FAMILY as readonly string[]).includes(slug);
 
 /**
  * At most one topic of the off-topic family (social, chit-chat: one family, content/topics.yaml): the more probable

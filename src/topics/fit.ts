@@ -170,6 +170,7 @@ function solve(h: Float64Array, g: Float64Array, d: number): Float64Array {
  * the earlier in EPISODE_GRID, none first).
  */
 function bestSettings(data: readonly LabelledThread[], partners: readonly LabelledThread[], topics: readonly Topic[], glossary: readonly Term[], model: TopicModel, objective: 'f1' | 'agreement', fixed?: number): Pick<TopicModel, 'threshold' | 'episodeGap' | 'episodeMin'> {
+  const key = (s: Score) => (objective === 'agreement' ? s.agreed : s.f1);
   let threshold = fixed ?? 0.5;
   if (fixed === undefined) {
     const grid: { t: number; score: Score }[] = [];
@@ -179,7 +180,6 @@ function bestSettings(data: readonly LabelledThread[], partners: readonly Labell
     }
     // Agreement counts first topics only, so many thresholds tie on it; among those, the one that tags the
     // training threads' gold topics best (micro-F1 over all of them), then the higher (fewer topics).
-    const key = (s: Score) => (objective === 'agreement' ? s.agreed : s.f1);
     const top = Math.max(...grid.map((g) => key(g.score)));
     const plateau = grid.filter((g) => key(g.score) >= top - 1e-9);
     const f1 = Math.max(...plateau.map((g) => g.score.f1));
@@ -187,8 +187,7 @@ function bestSettings(data: readonly LabelledThread[], partners: readonly Labell
   }
   let best = { episodeGap: 0, episodeMin: 2, score: -1 };
   for (const ep of partners.length ? EPISODE_GRID : EPISODE_GRID.slice(0, 1)) {
-    const sc = scoreSettings([...data, ...partners], compileTagger(topics, glossary, { ...model, threshold, episodeGap: ep.gap, episodeMin: ep.min }));
-    const score = objective === 'agreement' ? sc.agreed : sc.f1;
+    const score = key(scoreSettings([...data, ...partners], compileTagger(topics, glossary, { ...model, threshold, episodeGap: ep.gap, episodeMin: ep.min })));
     if (score > best.score + 1e-9) best = { episodeGap: ep.gap, episodeMin: ep.min, score };
   }
   return { threshold, episodeGap: best.episodeGap, episodeMin: best.episodeMin };
