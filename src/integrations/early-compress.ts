@@ -8,9 +8,10 @@
 // tap, a body dropped because too much was in flight, or a failed compression is simply compressed in that pass.
 import fs from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../node/build-manifest.ts';
+import { isInside } from '../node/safe-write.ts';
 
 /** One compressed copy written beside its file: its size and sha-256 (for the reuse manifest). */
 export interface EarlyCopy {
@@ -75,7 +76,13 @@ const asBuffer = (data: unknown, options: unknown): Buffer | null => {
 };
 
 let tmpSeq = 0;
-async function replace(file: string, body: Buffer, write: WriteFile): Promise<void> {
+/**
+ * Writes by rename, never in place: a reused page's copies are hard links to the previous build's files
+ * (src/node/page-reuse.ts), and writing through such a link would change the dist that is still being served.
+ * The temporary name is unique, since copies are written concurrently. `write`: the tap writes through the
+ * writeFile it replaced.
+ */
+export async function replaceFile(file: string, body: Buffer, write: WriteFile = fs.promises.writeFile): Promise<void> {
   const tmp = `${file}.early-${process.pid}-${tmpSeq++}`;
   try {
     await write(tmp, body);
@@ -121,7 +128,7 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
     const { gz, br } = await opts.compress(body);
     const copy = async (suffix: string, b: Buffer | null): Promise<EarlyCopy | null> => {
       if (!b) return null;
-      await replace(`${file}${suffix}`, b, original);
+      await replaceFile(`${file}${suffix}`, b, original);
       return { bytes: b.length, hash: sha256(b) };
     };
     const entry: EarlyEntry = { src, gz: await copy('.gz', gz), br: await copy('.br', br) };
@@ -150,8 +157,7 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
   const written = (path: string, body: Buffer | null) => {
     if (stopped) return;
     const file = resolve(path);
-    const rel = relative(root, file);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
+    if (file === root || !isInside(root, file)) return;
     if (seen.has(file)) rewritten.add(file);
     seen.add(file);
     if (body && !rewritten.has(file) && opts.accept(file, body.length) && queuedBytes + body.length <= maxQueued) {

@@ -10,7 +10,7 @@
 // Incremental: in `npm run build` (CKA_REUSE_FROM names the folder being replaced) a file byte-identical to the
 // previous build's gets that build's copies, checked by hash (src/node/compress-reuse.ts), instead of compressing.
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -18,7 +18,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { count, stage } from '../node/progress.ts';
 import { compressReuse, compressSettings, type CompressReuse } from '../node/compress-reuse.ts';
 import { sha256 } from '../node/build-manifest.ts';
-import { startEarlyCompression, type EarlyCompression } from './early-compress.ts';
+import { replaceFile, startEarlyCompression, type EarlyCompression } from './early-compress.ts';
 
 /** Text assets worth compressing; images and fonts are compressed formats already. */
 export const PRECOMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
@@ -76,16 +76,6 @@ async function listFiles(dir: string, out: string[] = []): Promise<string[]> {
 
 const variantsOf = (file: string) => [`${file}.gz`, `${file}.br`] as const;
 
-/**
- * Writes by rename, never in place: a reused page's copies are hard links to the previous build's files
- * (src/node/page-reuse.ts), and writing through such a link would change the dist that is still being served.
- */
-async function replaceFile(file: string, body: Buffer): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, body);
-  await rename(tmp, file);
-}
-
 /** The .gz and .br copies of `body` this build writes; a copy that is not smaller is null (the file is served as is). */
 export async function compressBody(body: Buffer, encodings: readonly Encoding[] = ALL_ENCODINGS): Promise<{ gz: Buffer | null; br: Buffer | null }> {
   const none = Promise.resolve(null);
@@ -124,6 +114,13 @@ export async function precompressDir(
   const keep = new Set<string>();
 
   const compress = (body: Buffer) => compressBody(body, encodings);
+  /** Counts a file's copies (sizes in bytes; null: none, it would not have been smaller) and keeps them. */
+  const tally = (file: string, original: number, gz: number | null, br: number | null) => {
+    const [gzFile, brFile] = variantsOf(file);
+    if (gz !== null) { keep.add(gzFile); stats.bytes.gzip += gz; }
+    if (br !== null) { keep.add(brFile); stats.bytes.brotli += br; }
+    if (gz !== null || br !== null) { stats.compressed++; stats.bytes.original += original; }
+  };
 
   const one = async (file: string) => {
     const body = await readFile(file);
@@ -135,13 +132,7 @@ export async function precompressDir(
     if (made) {
       stats.early++;
       reuse?.record(rel, { src, gz: made.gz?.hash ?? null, br: made.br?.hash ?? null });
-      for (const [copy, variant] of [[made.gz, variantsOf(file)[0]], [made.br, variantsOf(file)[1]]] as const) if (copy) keep.add(variant);
-      stats.bytes.gzip += made.gz?.bytes ?? 0;
-      stats.bytes.brotli += made.br?.bytes ?? 0;
-      if (made.gz || made.br) {
-        stats.compressed++;
-        stats.bytes.original += body.length;
-      }
+      tally(file, body.length, made.gz?.bytes ?? null, made.br?.bytes ?? null);
       return;
     }
     const previous = reuse ? await reuse.previous(rel, src) : null;
@@ -149,23 +140,9 @@ export async function precompressDir(
     const { gz, br } = previous ?? (await compress(body));
     reuse?.record(rel, { src, gz: gz ? sha256(gz) : null, br: br ? sha256(br) : null });
     const [gzFile, brFile] = variantsOf(file);
-    let wrote = false;
-    if (gz) {
-      await replaceFile(gzFile, gz);
-      keep.add(gzFile);
-      stats.bytes.gzip += gz.length;
-      wrote = true;
-    }
-    if (br) {
-      await replaceFile(brFile, br);
-      keep.add(brFile);
-      stats.bytes.brotli += br.length;
-      wrote = true;
-    }
-    if (wrote) {
-      stats.compressed++;
-      stats.bytes.original += body.length;
-    }
+    if (gz) await replaceFile(gzFile, gz);
+    if (br) await replaceFile(brFile, br);
+    tally(file, body.length, gz?.length ?? null, br?.length ?? null);
   };
 
   let next = 0;
