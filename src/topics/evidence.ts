@@ -310,6 +310,10 @@ export interface TaggedThread {
 
 type Chosen = TopicFeatures & { p: number };
 
+/** Whether a topic's core evidence shows it discussed, not only named: two members use its words, or one keeps to
+ * them over genericMessages messages (a talk). */
+const discussed = (c: CoreEvidence, m: TopicModel): boolean => c.messages >= 2 && (c.speakers >= 2 || c.messages >= m.genericMessages);
+
 /** The topics a thread's own evidence gives it, most probable first (before its episodes'). */
 function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   const m = tagger.model;
@@ -327,8 +331,8 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   // member takes its words up, or one member keeps to it over genericMessages messages (a talk), or it is what the
   // thread says most about (its evidence mass is the thread's largest), or its question names it.
   const most = Math.max(0, ...scored.map((s) => s.mass));
-  const discussed = (s: (typeof scored)[number]) => s.core.messages >= 2 && (s.core.speakers >= 2 || s.core.messages >= m.genericMessages || s.mass >= most);
-  const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && !discussed(s) && !s.core.inLead) || s.core.share < m.minorShare);
+  const talkedAbout = (s: (typeof scored)[number]) => discussed(s.core, m) || (s.core.messages >= 2 && s.mass >= most);
+  const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && !talkedAbout(s) && !s.core.inLead) || s.core.share < m.minorShare);
   // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.
   // and a glossary entry filed under a precise topic backs that topic's own terms but does not name it alone.
@@ -379,7 +383,10 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     const extra: TopicScore[] = [];
     for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
       const top = chooseTopics(e, tagger)[0];
-      if (!top || top.p < m.threshold || (!top.broad && top.core.messages < EPISODE_MESSAGES) || topics.some((o) => o.slug === top.slug || (offTopic(o.slug) && offTopic(top.slug)))) continue;
+      // An episode's first topic always has the episode's largest evidence, so that does not show it discussed:
+      // a precise one needs two members, or genericMessages messages of one (a single member's two lines asking
+      // for help with 支付路由 in a chat about contacts is no routing sub-discussion).
+      if (!top || top.p < m.threshold || (!top.broad && !(top.core.messages >= EPISODE_MESSAGES && discussed(top.core, m))) || topics.some((o) => o.slug === top.slug || (offTopic(o.slug) && offTopic(top.slug)))) continue;
       const score = Math.round(top.p * 1000) / 1000;
       const had = extra.find((x) => x.slug === top.slug);
       if (had) { had.score = Math.max(had.score, score); continue; }
