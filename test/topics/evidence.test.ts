@@ -131,3 +131,35 @@ describe('context terms', () => {
     expect(tagThread(thread(['ERP 的库存怎么设计？', '手工模式由会计做凭证', '会计凭证过账', '相当于账务系统里资产变了', '库存按批次']), tg).topics.map((t) => t.slug)).not.toContain('ledgers');
   });
 });
+
+describe('named or discussed (round 13)', () => {
+  // A precise topic named by one member in a message or two beside a stronger subject is a passing mention; a
+  // second member taking its words up, or one member keeping to it (a talk), makes it a sub-discussion.
+  const taxonomy: Topic[] = [
+    { slug: 'reconciliation', name: '对账', description: '', terms: ['对账', '对账单', '对账文件'] },
+    { slug: 'security', name: '安全', description: '', terms: ['数字证书', 'ukey', '加密机', '验签'] },
+  ];
+  const m = { ...(model as TopicModel), idf: { 对账: 4.8, 对账单: 7, 对账文件: 7.4, 数字证书: 8, ukey: 8.5, 加密机: 9, 验签: 8 } };
+  const tg = compileTagger(taxonomy, [], m);
+  const texts = ['银行的 B2B 网银怎么保证安全？', '用 ukey 和数字证书', '报文要验签，密钥放加密机', '对账文件也走这个通道下载', '数字证书每年续期', '对账单和对账文件一起下载', 'ukey 丢了要挂失'];
+  const by = (speakers: string[]) => ({ texts, speakers, lead: 0 });
+  it('one member naming 对账文件 twice in a talk about security does not tag reconciliation', () => {
+    const speakers = ['a', 'b', 'c', 'b', 'c', 'b', 'c'];
+    const r = tagThread(by(speakers), tg).topics.map((s) => s.slug);
+    expect(r[0]).toBe('security');
+    expect(r).not.toContain('reconciliation');
+  });
+  it('the same two messages from two members are a sub-discussion', () => {
+    const speakers = ['a', 'b', 'c', 'b', 'c', 'd', 'c'];
+    expect(tagThread(by(speakers), tg).topics.map((s) => s.slug)).toContain('reconciliation');
+  });
+  it("a word-for-word repeat under another member's name is not a second member (the exporter's duplicates)", () => {
+    const dup = ['银行的 B2B 网银怎么保证安全？', '用 ukey 和数字证书', '报文要验签，密钥放加密机', '对账文件也走这个通道下载', '对账文件也走这个通道下载', '数字证书每年续期', 'ukey 丢了要挂失'];
+    const speakers = ['a', 'b', 'c', 'b', 'd', 'c', 'c'];
+    expect(tagThread({ texts: dup, speakers, lead: 0 }, tg).topics.map((s) => s.slug)).not.toContain('reconciliation');
+  });
+  it("one member's two messages still name the topic when it is what the thread says most about", () => {
+    const r = tagThread({ texts: ['对账单下载为空怎么办？', '看看对账文件的日期', '好的'], speakers: ['a', 'b', 'b'], lead: 2 }, tg);
+    expect(r.topics[0]?.slug).toBe('reconciliation');
+  });
+});
