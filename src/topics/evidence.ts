@@ -328,10 +328,10 @@ function chooseTopics(thread: ThreadText, tagger: TopicTagger): Chosen[] {
   // back it but do not name it.
   // Nor is one member naming it in a message or two beside a stronger subject (the 对账文件 of a B2B talk's file
   // service, 网联 pushing only 对账单 in a comparison of 网联 and 银联): a thread discusses a topic when a second
-  // member takes its words up, or one member keeps to it over genericMessages messages (a talk), or it is what the
-  // thread says most about (its evidence mass is the thread's largest), or its question names it.
-  const most = Math.max(0, ...scored.map((s) => s.mass));
-  const talkedAbout = (s: (typeof scored)[number]) => discussed(s.core, m) || (s.core.messages >= 2 && s.mass >= most);
+  // member takes its words up, or one member keeps to it over genericMessages messages (a talk), or it is the
+  // thread's most probable topic (what a short exchange on 收单 fees is about, however few members name 收单), or its
+  // question names it.
+  const talkedAbout = (s: (typeof scored)[number]) => discussed(s.core, m) || (s.core.messages >= 2 && s === scored[0]);
   const passing = (s: (typeof scored)[number]) => !s.broad && ((thread.texts.length >= 3 && !talkedAbout(s) && !s.core.inLead) || s.core.share < m.minorShare);
   // Generic words alone (对账, 记账, 四方: short and common) name a precise topic only when many messages use them;
   // a broad topic's everyday words (欢迎, 招聘, 监管) are its evidence.

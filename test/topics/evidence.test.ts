@@ -158,7 +158,7 @@ describe('named or discussed (round 13)', () => {
     const speakers = ['a', 'b', 'c', 'b', 'd', 'c', 'c'];
     expect(tagThread({ texts: dup, speakers, lead: 0 }, tg).topics.map((s) => s.slug)).not.toContain('reconciliation');
   });
-  it("one member's two messages still name the topic when it is what the thread says most about", () => {
+  it("one member's two messages still name the topic when it is the thread's most probable", () => {
     const r = tagThread({ texts: ['对账单下载为空怎么办？', '看看对账文件的日期', '好的'], speakers: ['a', 'b', 'b'], lead: 2 }, tg);
     expect(r.topics[0]?.slug).toBe('reconciliation');
   });
