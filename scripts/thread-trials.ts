@@ -147,7 +147,8 @@ if (trial === 'oracle') {
 }
 
 if (trial === 'beam') {
-  for (const width of [1, 4, 8]) {
+  const widths = process.argv.slice(3).filter((a) => /^\d+$/.test(a)).map(Number);
+  for (const width of widths.length ? widths : [4, 8]) {
     const t0 = Date.now();
     const rows = days.map((g) => ({ g, pred: beamDecode(g.day, opts, folds.get(g)!, width) }));
     report(`beam width ${width}`, rows);

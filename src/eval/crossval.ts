@@ -56,7 +56,10 @@ export type ThreadFit = FitOptions & { rounds?: number; newBias?: number; target
 
 /**
  * The fitting recipe: teacher-forced examples of the training days, then `rounds` of DAgger (decode the training
- * days with the current weights, add the decisions met on the way labelled by gold, refit).
+ * days with the current weights, add the decisions met on the way labelled by gold, refit). Decoding sees the
+ * model's own threads, never gold's; the own decisions teach it what follows its own mistakes. With `aggregate:
+ * false` a round replaces the previous round's own decisions instead of adding to them, so gold's decisions keep
+ * their share of the fit (src/threads/fit-options.ts has the figures).
  */
 export function fitThreads(train: GoldDay[], terms: string[], fit: ThreadFit = {}): Float64Array {
   const compiled = compileThreadTerms(terms);
