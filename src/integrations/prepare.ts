@@ -7,30 +7,47 @@
 import type { AstroIntegration } from 'astro';
 import { loadArchive } from '../node/load.ts';
 import { analysisCacheDir, recordBuildCodeVersion } from '../node/analysis-cache.ts';
-import { count, timed } from '../node/progress.ts';
+import { count, stage, timed } from '../node/progress.ts';
 import { viewModel } from '../site/model.ts';
 import { glossaryPages } from '../site/glossary-page.ts';
 import { getRelatedResult } from '../semantic/related.ts';
-import { archiveVectors } from '../search/ask-build.ts';
+import { archiveVectorsAsync } from '../search/ask-build.ts';
+import { trainInWorker } from '../node/vectors-thread.ts';
+import type { Archive } from '../model/types.ts';
 import { recurringQuestions } from '../questions/recurring.ts';
 import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
-import { siteView } from './site-view.ts';
+import { siteViewWaitsFor } from './site-view.ts';
 
-/** Everything pages read, computed once; resolves when related discussions are ready. */
+/** Everything pages read, computed once; resolves when all but the term vectors and recurring questions are ready. */
 export async function prepareSite(): Promise<void> {
   // Page reuse (src/node/page-reuse.ts) keys pages on it; computed here, where the source path is known.
   recordBuildCodeVersion();
   // CKA_ANALYSIS_CACHE=0 turns the on-disk analysis cache off (to time a cold build, or to rule the cache out).
   const archive = loadArchive(undefined, process.env.CKA_ANALYSIS_CACHE === '0' ? {} : { analysisCache: analysisCacheDir() });
+  const vectors = startTermVectors(archive);
   timed('view model', () => viewModel(archive), (vm) => `${count(vm.listedThreads.length)} listed threads`);
   await getRelatedResult(archive);
   timed('glossary', () => glossaryPages(archive), (p) => `${count(p.size)} term pages`);
-  timed('term vectors', () => archiveVectors(archive), (v) => `${count(v.vectors.terms.length)} terms × ${v.vectors.dim}`);
   // The model's embeddings (when present) are a signal of the recurring-question grouping and join the question index.
   await getAskEmbeddings(archive);
-  timed('questions', () => recurringQuestions(archive), (e) => `${count(e.filter((x) => x.days > 1).length)} recurring of ${count(e.length)}`);
-  // What pages read (src/integrations/site-view.ts), assembled from the memos above.
-  await siteView();
+  // Recurring questions read the term vectors; they are grouped as soon as the vectors arrive, while Vite bundles
+  // the pages, and the pages wait for them (siteView).
+  // The hook returns without waiting: pages wait in siteView() for what is still running.
+  siteViewWaitsFor(vectors.then(() => timed('questions', () => recurringQuestions(archive), (e) => `${count(e.filter((x) => x.days > 1).length)} recurring of ${count(e.length)}`)));
+}
+
+/**
+ * The archive's term vectors, trained on a worker thread (src/node/vectors-thread.ts) while this thread computes
+ * related discussions and glossary pages and Vite bundles: on two cores, the build's longest analysis no longer
+ * holds up everything after it.
+ */
+function startTermVectors(archive: Archive): Promise<unknown> {
+  const t = performance.now();
+  let where = 'on a worker thread';
+  return archiveVectorsAsync(archive, (docs, opts) => trainInWorker(docs, opts).then((r) => {
+    if (r.inThread) where = `on the main thread: ${r.inThread}`;
+    return r.vectors;
+  })).then((v) => stage('term vectors', `${count(v.vectors.terms.length)} terms × ${v.vectors.dim}, ${where}`, performance.now() - t));
 }
 
 export default function prepare(): AstroIntegration {

@@ -22,16 +22,28 @@ export interface SiteView {
 }
 
 const KEY = Symbol.for('chat-knowledge-archive.site-view');
-const g = globalThis as Record<symbol, Promise<SiteView> | undefined>;
+const PENDING = Symbol.for('chat-knowledge-archive.site-view.pending');
+const g = globalThis as Record<symbol, Promise<unknown> | undefined>;
+
+/**
+ * The build's prepare step: work it started and did not wait for, which the pages must wait for. A failure surfaces
+ * where pages await it, not as an unhandled rejection before the first page.
+ */
+export function siteViewWaitsFor(work: Promise<unknown>): void {
+  work.catch(() => {});
+  g[PENDING] = work;
+}
 
 async function computeSiteView(): Promise<SiteView> {
   // CKA_ANALYSIS_CACHE=0 turns the on-disk analysis cache off (to time a cold build, or to rule the cache out).
   const archive = loadArchive(undefined, process.env.CKA_ANALYSIS_CACHE === '0' ? {} : { analysisCache: analysisCacheDir() });
-  // Each part is a process memo of its own: in a build, prepare.ts has computed (and timed) them all already.
+  // Each part is a process memo of its own: in a build, prepare.ts has computed (and timed) them all already, or
+  // is still computing the last of them (term vectors on a worker thread, then recurring questions).
+  await (g[PENDING] as Promise<unknown> | undefined);
   return { archive, vm: viewModel(archive), related: (await getRelatedResult(archive)).related, glossary: glossaryPages(archive), questions: recurringQuestions(archive) };
 }
 
 /** What every page reads, computed once per process. */
 export function siteView(): Promise<SiteView> {
-  return (g[KEY] ??= computeSiteView());
+  return (g[KEY] ??= computeSiteView()) as Promise<SiteView>;
 }

@@ -43,11 +43,19 @@ export interface ArchiveVectors {
 }
 
 const memo = processMemo<Archive, ArchiveVectors>('archive-vectors');
+const pending = processMemo<Archive, Promise<ArchiveVectors>>('archive-vectors-pending');
 
-/** The archive's term and thread vectors, trained once per archive object (pages and the index share them). */
-export function archiveVectors(archive: Archive, opts: { dim?: number } = {}): ArchiveVectors {
-  const hit = memo.get(archive);
-  if (hit) return hit;
+/** The vectors' training input read from the archive, and what turns trained vectors into thread vectors. */
+interface VectorInput {
+  docs: TermDoc[];
+  perThread: Map<string, number>[];
+  threads: Thread[];
+  headings: string[][];
+}
+
+export const VECTOR_OPTIONS = { dim: 48, minCount: 2 } as const;
+
+function vectorInput(archive: Archive): VectorInput {
   const lexicon = lexiconOf(archive);
   const threads = numberedThreads(archive);
   const tnoOf = new Map(threads.flatMap((t, i) => t.messageIds.map((id) => [id, i] as const)));
@@ -68,11 +76,42 @@ export function archiveVectors(archive: Archive, opts: { dim?: number } = {}): A
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + (heading ? 2 : 1));
     }
   }
-  const vectors = trainTermVectors(docs, { dim: opts.dim ?? 48, minCount: 2 });
-  const threadVectors = perThread.map((tf) => combine(vectors, [...tf].map(([text, n]) => ({ text, weight: 1 + Math.log(n) }))));
-  const out = { vectors, threadVectors, threads, headings };
+  return { docs, perThread, threads, headings };
+}
+
+function withThreadVectors(input: VectorInput, vectors: TermVectors): ArchiveVectors {
+  const threadVectors = input.perThread.map((tf) => combine(vectors, [...tf].map(([text, n]) => ({ text, weight: 1 + Math.log(n) }))));
+  return { vectors, threadVectors, threads: input.threads, headings: input.headings };
+}
+
+/** The archive's term and thread vectors, trained once per archive object (pages and the index share them). */
+export function archiveVectors(archive: Archive): ArchiveVectors {
+  const hit = memo.get(archive);
+  if (hit) return hit;
+  const input = vectorInput(archive);
+  const out = withThreadVectors(input, trainTermVectors(input.docs, VECTOR_OPTIONS));
   memo.set(archive, out);
   return out;
+}
+
+/**
+ * The same vectors, trained by `train` (the build passes one that runs on a worker thread: src/node/vectors-thread.ts)
+ * while the caller goes on; started once per archive, and once resolved `archiveVectors` returns them without work.
+ */
+export function archiveVectorsAsync(archive: Archive, train: (docs: TermDoc[], opts: typeof VECTOR_OPTIONS) => Promise<TermVectors>): Promise<ArchiveVectors> {
+  const hit = memo.get(archive);
+  if (hit) return Promise.resolve(hit);
+  let p = pending.get(archive);
+  if (!p) {
+    const input = vectorInput(archive);
+    p = train(input.docs, VECTOR_OPTIONS).then((vectors) => {
+      const out = memo.get(archive) ?? withThreadVectors(input, vectors);
+      memo.set(archive, out);
+      return out;
+    });
+    pending.set(archive, p);
+  }
+  return p;
 }
 
 /** The definition's first sentence, without markdown: what the glossary card shows. */
