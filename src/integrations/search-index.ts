@@ -2,7 +2,7 @@
 // map blocks, text chunks; see src/search/format.ts). The index depends on the archive only, not on the pages, so
 // it is built on a worker thread from astro:build:start on (src/node/search-index-thread.ts), into a folder beside
 // the output (Vite empties the output folder after build:start), while the main thread bundles and renders pages;
-// at astro:build:done its files move into the site. CKA_SEARCH_WORKER=0 builds it in-thread at build:done instead.
+// at astro:build:done its files move into the site. CKA_WORKERS=0 builds it in-thread at build:done instead.
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,7 +32,7 @@ export default function searchIndex(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        if (process.env.CKA_SEARCH_WORKER === '0' || !outDir) return;
+        if (process.env.CKA_WORKERS === '0' || !outDir) return;
         // Beside the output folder, so the files move in by rename; removed whatever happens to the build.
         const dir = `${outDir.replace(/[\\/]+$/, '')}.search-${process.pid}`;
         rmSync(dir, { recursive: true, force: true });
@@ -51,7 +51,7 @@ export default function searchIndex(): AstroIntegration {
         };
         for (const sub of INDEX_DIRS) rmSync(join(root, sub), { recursive: true, force: true });
         const waitStart = performance.now();
-        const outcome: IndexOutcome = job ? await job.outcome : { inThread: process.env.CKA_SEARCH_WORKER === '0' ? 'CKA_SEARCH_WORKER=0' : 'no output folder known at build start' };
+        const outcome: IndexOutcome = job ? await job.outcome : { inThread: process.env.CKA_WORKERS === '0' ? 'CKA_WORKERS=0' : 'no output folder known at build start' };
         let stats: BuildStats;
         let where: string;
         if (outcome.inThread === null) {
