@@ -9,7 +9,7 @@
 //           kept from opening one; both
 import { readGold, DEFAULT_GOLD_DIR } from '../src/node/gold.ts';
 import { buildGoldDays } from '../src/eval/gold-days.ts';
-import { fitThreads, mean, type GoldDay } from '../src/eval/crossval.ts';
+import { fitThreads, mean, type GoldDay, type ThreadFit } from '../src/eval/crossval.ts';
 import { exactMatch, oneToOne } from '../src/eval/metrics.ts';
 import { disentangle } from '../src/threads/disentangle.ts';
 import { compileThreadTerms } from '../src/threads/features.ts';
@@ -17,10 +17,11 @@ import { FEATURE_NAMES } from '../src/threads/features-learned.ts';
 import { fitWeights } from '../src/threads/fit.ts';
 import { FIT } from '../src/threads/fit-options.ts';
 import { dot, greedy, walk } from '../src/threads/model.ts';
+import { beamDecode } from './trials/beam.ts';
 import { MERGE_FEATURES, applyMerges, decodeDay, mergePairs, type MergePair } from './trials/merge-pass.ts';
 
 const trial = process.argv[2] ?? '';
-if (!['lean', 'merge', 'oracle'].includes(trial)) { console.error('usage: thread-trials.ts lean|merge|oracle [--gold dir]'); process.exit(2); }
+if (!['lean', 'merge', 'oracle', 'fit', 'beam'].includes(trial)) { console.error('usage: thread-trials.ts lean|merge|oracle|fit|beam [json settings...] [--gold dir]'); process.exit(2); }
 const gi = process.argv.indexOf('--gold');
 const set = readGold(gi >= 0 ? process.argv[gi + 1] : DEFAULT_GOLD_DIR);
 const { days, terms } = buildGoldDays(set.files, set.input);
@@ -32,10 +33,23 @@ const pct = (x: number) => (100 * x).toFixed(1);
 const leaned = (w: Float64Array, b: number) => { const x = Float64Array.from(w); x[kNew] = (x[kNew] ?? 0) + b; return x; };
 const f1Of = (g: GoldDay, pred: number[][]) => exactMatch(goldOf(g), pred).f1;
 
-console.error(`fitting ${days.length} folds…`);
-const folds = new Map(days.map((h) => [h, fitThreads(days.filter((d) => d !== h), terms, FIT)]));
 const report = (label: string, rows: { g: GoldDay; pred: number[][] }[]) =>
   console.log(`${label.padEnd(44)} exact F1 ${pct(mean(rows.map((r) => f1Of(r.g, r.pred))))}  one-to-one ${pct(mean(rows.map((r) => oneToOne(goldOf(r.g), r.pred))))}`);
+
+if (trial === 'fit') {
+  // Each argument: fit settings (JSON) laid over FIT, judged leave-one-day-out on threads alone.
+  for (const arg of process.argv.slice(3).filter((a) => a.startsWith('{'))) {
+    const fit = { ...FIT, ...(JSON.parse(arg) as ThreadFit) };
+    const t0 = Date.now();
+    const rows = days.map((h) => ({ g: h, pred: disentangle(h.day, { ...opts, weights: fitThreads(days.filter((d) => d !== h), terms, fit) }) }));
+    report(arg, rows);
+    console.log(`  ${days.map((d) => d.name.slice(0, 18) + ' ' + pct(f1Of(d, rows.find((r) => r.g === d)!.pred))).join(', ')} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  process.exit(0);
+}
+
+console.error(`fitting ${days.length} folds…`);
+const folds = new Map(days.map((h) => [h, fitThreads(days.filter((d) => d !== h), terms, FIT)]));
 
 if (trial === 'lean') {
   const leans = [-0.6, -0.4, -0.2, -0.1, 0, 0.1, 0.2, 0.4, 0.6];
@@ -129,5 +143,15 @@ if (trial === 'oracle') {
         return c;
       }) };
     }));
+  }
+}
+
+if (trial === 'beam') {
+  const widths = process.argv.slice(3).filter((a) => /^\d+$/.test(a)).map(Number);
+  for (const width of widths.length ? widths : [4, 8]) {
+    const t0 = Date.now();
+    const rows = days.map((g) => ({ g, pred: beamDecode(g.day, opts, folds.get(g)!, width) }));
+    report(`beam width ${width}`, rows);
+    console.log(`  ${days.map((d) => d.name.slice(0, 18) + ' ' + pct(f1Of(d, rows.find((r) => r.g === d)!.pred))).join(', ')} (${((Date.now() - t0) / 1000).toFixed(0)} s decoding)`);
   }
 }

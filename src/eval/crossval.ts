@@ -4,7 +4,7 @@ import type { Day } from '../model/types.ts';
 import { disentangle } from '../threads/disentangle.ts';
 import { compileThreadTerms } from '../threads/features.ts';
 import { FEATURE_NAMES } from '../threads/features-learned.ts';
-import { examplesOf, examplesOnPolicy, type Example } from '../threads/model.ts';
+import { examplesOf, examplesOnPolicy, type Example, type OnPolicyTarget } from '../threads/model.ts';
 import { fitWeights, type FitOptions } from '../threads/fit.ts';
 import { findQA } from '../qa/qa.ts';
 import { ANSWER_FEATURES, answerCandidates } from '../qa/answers.ts';
@@ -51,16 +51,25 @@ export function goldExamples(days: GoldDay[], terms: string[]): Map<string, Exam
   return new Map(days.map((g) => [g.name, examplesOf(g.day, { terms, compiled }, g.gold.threads.map((t) => t.messages))]));
 }
 
+/** The thread fit's settings: the logit's, then DAgger rounds, their labels and a decoding lean. */
+export type ThreadFit = FitOptions & { rounds?: number; newBias?: number; target?: OnPolicyTarget; aggregate?: boolean };
+
 /**
  * The fitting recipe: teacher-forced examples of the training days, then `rounds` of DAgger (decode the training
- * days with the current weights, add the decisions met on the way labelled by gold, refit).
+ * days with the current weights, add the decisions met on the way labelled by gold, refit). Decoding sees the
+ * model's own threads, never gold's; the own decisions teach it what follows its own mistakes. With `aggregate:
+ * false` a round replaces the previous round's own decisions instead of adding to them, so gold's decisions keep
+ * their share of the fit (src/threads/fit-options.ts has the figures).
  */
-export function fitThreads(train: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number; newBias?: number } = {}): Float64Array {
+export function fitThreads(train: GoldDay[], terms: string[], fit: ThreadFit = {}): Float64Array {
   const compiled = compileThreadTerms(terms);
-  const examples = [...goldExamples(train, terms).values()].flat();
+  const teacher = [...goldExamples(train, terms).values()].flat();
+  let examples = teacher;
   let w = fitWeights(examples, FEATURE_NAMES.length, fit);
   for (let r = 0; r < (fit.rounds ?? 0); r++) {
-    for (const g of train) examples.push(...examplesOnPolicy(g.day, { terms, compiled }, g.gold.threads.map((t) => t.messages), w));
+    const own = train.flatMap((g) => examplesOnPolicy(g.day, { terms, compiled }, g.gold.threads.map((t) => t.messages), w, fit.target));
+    // Aggregate (DAgger: every round's decisions kept) or only the latest round's own decisions beside gold's.
+    examples = fit.aggregate === false ? [...teacher, ...own] : [...examples, ...own];
     w = fitWeights(examples, FEATURE_NAMES.length, fit);
   }
   // The fit minimises each decision's log loss; a whole thread is only right when its first message opens it,
@@ -89,7 +98,7 @@ export function fitAnswers(train: GoldDay[], terms: string[]): Float64Array {
 }
 
 /** Fits threads and answers on every day but the held-out one, for each day in turn. */
-export function leaveOneDayOut(days: GoldDay[], terms: string[], fit: FitOptions & { rounds?: number; newBias?: number } = {}): HeldOutScore[] {
+export function leaveOneDayOut(days: GoldDay[], terms: string[], fit: ThreadFit = {}): HeldOutScore[] {
   return days.map((held) => {
     const train = days.filter((d) => d !== held);
     return scoreDay(held, terms, fitThreads(train, terms, fit), fitAnswers(train, terms));

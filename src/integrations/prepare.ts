@@ -13,6 +13,7 @@ import { glossaryPages } from '../site/glossary-page.ts';
 import { getRelatedResult } from '../semantic/related.ts';
 import { archiveVectorsAsync } from '../search/ask-build.ts';
 import { trainInWorker } from '../node/vectors-thread.ts';
+import { trainTermVectors } from '../semantic/vectors.ts';
 import type { Archive } from '../model/types.ts';
 import { recurringQuestions } from '../questions/recurring.ts';
 import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
@@ -23,8 +24,10 @@ export async function prepareSite(): Promise<void> {
   // Page reuse (src/node/page-reuse.ts) keys pages on it; computed here, where the source path is known.
   recordBuildCodeVersion();
   // CKA_ANALYSIS_CACHE=0 turns the on-disk analysis cache off (to time a cold build, or to rule the cache out).
-  const archive = loadArchive(undefined, process.env.CKA_ANALYSIS_CACHE === '0' ? {} : { analysisCache: analysisCacheDir() });
-  const vectors = startTermVectors(archive);
+  // CKA_WORKERS=0 keeps every analysis on the main thread (to time it, or to rule the workers out).
+  const workers = process.env.CKA_WORKERS !== '0';
+  const archive = loadArchive(undefined, { ...(process.env.CKA_ANALYSIS_CACHE === '0' ? {} : { analysisCache: analysisCacheDir() }), workerThreads: workers });
+  const vectors = startTermVectors(archive, workers);
   timed('view model', () => viewModel(archive), (vm) => `${count(vm.listedThreads.length)} listed threads`);
   await getRelatedResult(archive);
   timed('glossary', () => glossaryPages(archive), (p) => `${count(p.size)} term pages`);
@@ -41,10 +44,10 @@ export async function prepareSite(): Promise<void> {
  * related discussions and glossary pages and Vite bundles: on two cores, the build's longest analysis no longer
  * holds up everything after it.
  */
-function startTermVectors(archive: Archive): Promise<unknown> {
+function startTermVectors(archive: Archive, workers: boolean): Promise<unknown> {
   const t = performance.now();
   let where = 'on a worker thread';
-  return archiveVectorsAsync(archive, (docs, opts) => trainInWorker(docs, opts).then((r) => {
+  return archiveVectorsAsync(archive, (docs, opts) => (workers ? trainInWorker(docs, opts) : Promise.resolve({ vectors: trainTermVectors(docs, opts), inThread: 'CKA_WORKERS=0' })).then((r) => {
     if (r.inThread) where = `on the main thread: ${r.inThread}`;
     return r.vectors;
   })).then((v) => stage('term vectors', `${count(v.vectors.terms.length)} terms × ${v.vectors.dim}, ${where}`, performance.now() - t));

@@ -111,6 +111,15 @@ export function analysisMemo(dir: string, version = codeVersion()): AnalysisMemo
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file); // never a half-written entry, even with two builds at once
   };
+  // A day's key is asked for twice (hasThreads, then threads); hashing a whole day is worth doing once.
+  const keys = new WeakMap<Day, { reads: string; key: string }>();
+  const threadsKey = (day: Day, reads: string): string => {
+    const k = keys.get(day);
+    if (k && k.reads === reads) return k.key;
+    const key = sha(version, 'threads', JSON.stringify(day), reads);
+    keys.set(day, { reads, key });
+    return key;
+  };
   const cached = <T>(sub: string, key: string, hit: () => void, miss: () => void, compute: () => T): T => {
     const file = join(dir, sub, `${key}.json`);
     used.add(file);
@@ -148,7 +157,10 @@ export function analysisMemo(dir: string, version = codeVersion()): AnalysisMemo
       return cached('parse', sha(version, 'parse', log.file, log.source), () => stats.parseHits++, () => stats.parseMisses++, compute);
     },
     threads(day: Day, reads: string, compute): Thread[] {
-      return cached('threads', sha(version, 'threads', JSON.stringify(day), reads), () => stats.threadHits++, () => stats.threadMisses++, compute);
+      return cached('threads', threadsKey(day, reads), () => stats.threadHits++, () => stats.threadMisses++, compute);
+    },
+    hasThreads(day: Day, reads: string): boolean {
+      return existsSync(join(dir, 'threads', `${threadsKey(day, reads)}.json`));
     },
   };
 }

@@ -121,6 +121,11 @@ export function setMirroredImages(map: ReadonlyMap<string, string> | null): void
   g[KEY] = map;
 }
 
+/** The URL -> path map of this build (null: the mirror is off), to hand to a worker thread. */
+export function mirroredImages(): ReadonlyMap<string, string> | null {
+  return (g[KEY] as ReadonlyMap<string, string> | null | undefined) ?? null;
+}
+
 /** The site path of a mirrored image, or null (mirror off, or this image kept as a hot link). */
 export function mirroredSrc(url: string): string | null {
   const map = g[KEY] as ReadonlyMap<string, string> | null | undefined;

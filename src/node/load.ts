@@ -11,6 +11,7 @@ import { warningSummary } from './warning-summary.ts';
 import { CORRECTIONS_FILE } from '../threads/corrections.ts';
 import { count, timed } from './progress.ts';
 import { readPrivacy } from './privacy-config.ts';
+import { parallelDayThreads, type ParallelReport } from './parallel-threads.ts';
 
 /** The content folder: $CKA_CONTENT_DIR, else ./content. */
 export function contentDir(): string {
@@ -121,20 +122,22 @@ const cache: Map<string, Archive> = ((globalThis as Record<symbol, unknown>)[CAC
  * analysisCacheDir()), parsed days and their threads are read from and written to an on-disk cache keyed by
  * content and code (src/node/analysis-cache.ts); the first call for a folder decides.
  */
-export function loadArchive(dir = contentDir(), opts: { analysisCache?: string } = {}): Archive {
+export function loadArchive(dir = contentDir(), opts: { analysisCache?: string; /** spread the days' threads over a worker thread too (the site build) */ workerThreads?: boolean } = {}): Archive {
   let a = cache.get(dir);
   if (!a) {
     const logsDir = join(dir, 'logs');
     const { logs, problems: fileProblems } = timed('read logs', () => readLogsChecked(logsDir), (r) => `${count(r.logs.length)} files`);
     const meta = readContentMeta(dir);
     const memo = opts.analysisCache ? analysisMemo(opts.analysisCache) : undefined;
+    const parallel: ParallelReport = { onWorker: 0, note: null };
     const built = timed(
       'parse+threads',
       () => {
-        const b = buildArchive({ ...meta, logs }, memo);
+        const b = buildArchive({ ...meta, logs }, memo, opts.workerThreads ? parallelDayThreads(meta, parallel) : undefined);
         return { b, pruned: memo?.prune() ?? 0 };
       },
-      ({ b, pruned }) => archiveSummary(b) + (memo ? `; cache: ${count(memo.stats.threadHits)} of ${count(b.days.length)} days reused${pruned ? `, ${count(pruned)} stale entries removed` : ''}` : ''),
+      ({ b, pruned }) => archiveSummary(b) + (memo ? `; cache: ${count(memo.stats.threadHits)} of ${count(b.days.length)} days reused${pruned ? `, ${count(pruned)} stale entries removed` : ''}` : '')
+        + (parallel.onWorker ? `; threads of ${count(parallel.onWorker)} days on a worker thread` : parallel.note ? `; threads on the main thread only: ${parallel.note}` : ''),
     ).b;
     // The checks `check` runs (same module, same verdicts): duplicate days, header-like lines, citations…
     const byFile = new Map(built.days.map((d) => [d.file, d]));

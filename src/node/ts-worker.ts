@@ -1,7 +1,7 @@
 // IO edge: a worker thread running one of the project's TypeScript modules. tsx's loader does not follow a process
 // into its worker threads (`--import` in execArgv is not enough under tsx), so the worker first registers tsx's ESM
 // hooks through its API, then imports the module. Resolved from this file, so the cwd does not matter.
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,9 +24,16 @@ function tsxApi(): string | null {
 }
 
 /** A worker running `module` (a file URL of a .ts module), or null when no TypeScript loader is available. */
-export function startTsWorker(module: URL): Worker | null {
+export function startTsWorker(module: URL, options: Pick<WorkerOptions, 'workerData' | 'transferList'> = {}): Worker | null {
   const api = tsxApi();
   if (!api) return null;
-  const boot = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(boot, { eval: true });
+  // A module that fails to load sets workerData.signal (when there is one) to -1 and wakes a parent that waits
+  // synchronously (src/node/parallel-threads.ts): it cannot hear the worker's 'error' event while it waits.
+  const boot = `const { workerData } = require('node:worker_threads');
+import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); }).catch((e) => {
+  const s = workerData && workerData.signal;
+  if (s instanceof Int32Array) { Atomics.store(s, 0, -1); Atomics.notify(s, 0); }
+  throw e;
+});`;
+  return new Worker(boot, { ...options, eval: true });
 }

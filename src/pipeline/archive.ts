@@ -24,9 +24,25 @@ export interface BuildMemo {
   parse(log: { file: string; source: string }, compute: () => ParsedDay): ParsedDay;
   /** `reads`: what the day's threads depend on besides the day itself (glossary and topic terms, its corrections). */
   threads(day: Day, reads: string, compute: () => Thread[]): Thread[];
+  /** Whether `threads(day, reads, …)` would answer without computing, so a runner computes only the misses. */
+  hasThreads?(day: Day, reads: string): boolean;
 }
 
-export function buildArchive(input: ArchiveInput, memo?: BuildMemo): Archive {
+/** One day's threads to compute: the day as the threads stage receives it, and its corrections. */
+export interface DayJob {
+  day: Day;
+  corrections: Correction[];
+}
+
+/**
+ * Computes the threads of several days: the default runs `compute` on each in turn. The site build passes one that
+ * spreads the days over two threads (src/node/parallel-threads.ts); a runner must return what `compute` would.
+ */
+export type DayThreadsRunner = (jobs: DayJob[], compute: (job: DayJob) => Thread[]) => Thread[][];
+
+const inTurn: DayThreadsRunner = (jobs, compute) => jobs.map(compute);
+
+export function buildArchive(input: ArchiveInput, memo?: BuildMemo, run: DayThreadsRunner = inTurn): Archive {
   const problems: Problem[] = [];
   const parsed: Day[] = [];
   for (const log of input.logs) {
@@ -43,17 +59,20 @@ export function buildArchive(input: ArchiveInput, memo?: BuildMemo): Archive {
   const ids = new Set(speakers.map((s) => s.id));
   const speakerRedirects = assigned.redirects.filter((r) => ids.has(r.to));
   const terms = input.glossary.map((g) => parseGlossaryFile(g.file, g.source));
-  const threadTerms = threadTermsOf(terms, input.topics);
-  // Term lists are compiled once per archive, not once per day or per thread.
-  const shared: Shared = { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(input.topics, terms, topicModel as TopicModel) };
+  const shared = sharedOf(terms, input.topics);
   const corrections = readCorrections(input.corrections, days, problems);
   const byDay = new Map(days.map((d) => [d.id, d]));
   // What every day's threads read besides the day: the words threads and topics compare, and the topic model.
-  const sharedReads = memo ? JSON.stringify([threadTerms, input.topics, input.glossary, topicModel]) : '';
-  const perDay: Thread[] = days.flatMap((day) => {
-    const own = corrections.get(day.id) ?? [];
-    const compute = () => buildThreads(day, shared, own);
-    return memo ? memo.threads(day, sharedReads + JSON.stringify(own), compute) : compute();
+  const sharedReads = memo ? JSON.stringify([shared.threadTerms, input.topics, input.glossary, topicModel]) : '';
+  const jobs: DayJob[] = days.map((day) => ({ day, corrections: corrections.get(day.id) ?? [] }));
+  const readsOf = (j: DayJob) => sharedReads + JSON.stringify(j.corrections);
+  // The days the cache cannot answer are computed first, together, so a runner may spread them over threads.
+  const todo = memo?.hasThreads ? jobs.filter((j) => !memo.hasThreads!(j.day, readsOf(j))) : memo ? [] : jobs;
+  const done = run(todo, (j) => buildThreads(j.day, shared, j.corrections));
+  const computed = new Map(todo.map((j, i) => [j.day.id, done[i]!]));
+  const perDay: Thread[] = jobs.flatMap((j) => {
+    const compute = () => computed.get(j.day.id) ?? buildThreads(j.day, shared, j.corrections);
+    return memo ? memo.threads(j.day, readsOf(j), compute) : compute();
   });
   // Substantive threads no topic term claimed take the nearest topic over the whole archive (src/topics/nearest.ts):
   // it reads every thread, so it runs after the per-day (cached) step, never inside it.
@@ -67,10 +86,17 @@ export function threadTermsOf(terms: Term[], topics: Topic[]): string[] {
   return [...terms.flatMap((t) => [t.term, ...t.aliases]), ...topics.flatMap((t) => [...t.terms, ...(t.context ?? [])].map(String))];
 }
 
-interface Shared {
+/** What every day's threads read besides the day: compiled once per archive (and once per worker thread). */
+export interface Shared {
   threadTerms: string[];
   compiled: ThreadTerms;
   topics: TopicTagger;
+}
+
+/** Term lists are compiled once per archive, not once per day or per thread. */
+export function sharedOf(terms: Term[], topics: Topic[]): Shared {
+  const threadTerms = threadTermsOf(terms, topics);
+  return { threadTerms, compiled: compileThreadTerms(threadTerms), topics: compileTagger(topics, terms, topicModel as TopicModel) };
 }
 
 /** Parses and checks content/corrections.yaml (problems name its lines); the valid entries by day. */
@@ -82,7 +108,8 @@ function readCorrections(file: ArchiveInput['corrections'], days: Day[], problem
   return correctionsByDay(parsed.corrections, byId);
 }
 
-function buildThreads(day: Day, shared: Shared, corrections: Correction[]): Thread[] {
+/** One day's threads with Q&A, titles and topics, corrections applied. Pure. */
+export function buildThreads(day: Day, shared: Shared, corrections: Correction[]): Thread[] {
   const automatic = disentangle(day, { terms: shared.threadTerms, compiled: shared.compiled });
   // Maintainers' move/split/merge apply to the automatic threads; Q&A, titles and topics follow the result.
   const { threads: groups, marks } = corrections.length ? applyStructure(automatic, corrections) : { threads: automatic, marks: new Map<number, Set<CorrectionKind>>() };

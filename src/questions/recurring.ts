@@ -57,6 +57,11 @@ export interface QuestionSimilarity {
   docs: QuestionDoc[];
   /** Similarity of two questions (indices into docs). */
   sim(a: number, b: number): number;
+  /**
+   * Every pair (a < b) whose lexical cosine may reach `min` (it is computed from the shared terms' postings, so pairs
+   * with no term in common are never visited); a superset, by a small margin, of the pairs that do.
+   */
+  lexicalPairs(min: number): Iterable<[number, number]>;
 }
 
 /** The question of every thread that has one, with its text, in archive order. */
@@ -103,8 +108,35 @@ export function questionSimilarity(archive: Archive, embeddings: AskEmbeddings |
     return v;
   });
   const sem = terms.map((ts) => combine(vectors, ts.map((text) => ({ text, weight: 1 }))));
+  const postings = new Map<string, number[]>();
+  lex.forEach((v, i) => {
+    if (terms[i]!.length < MIN_TERMS) return;
+    for (const t of v.keys()) {
+      const p = postings.get(t);
+      if (p) p.push(i);
+      else postings.set(t, [i]);
+    }
+  });
   return {
     docs,
+    *lexicalPairs(min) {
+      const acc = new Float64Array(docs.length);
+      const touched: number[] = [];
+      for (let a = 0; a < docs.length; a++) {
+        if (terms[a]!.length < MIN_TERMS) continue;
+        for (const [t, w] of lex[a]!) {
+          for (const b of postings.get(t)!) {
+            if (b <= a) continue;
+            if (acc[b] === 0) touched.push(b);
+            acc[b]! += w * lex[b]!.get(t)!;
+          }
+        }
+        // The margin covers the other order of summation in sim() and cosines a rounding above 1.
+        for (const b of touched.sort((x, y) => x - y)) if (acc[b]! >= min - 1e-6) yield [a, b];
+        for (const b of touched) acc[b] = 0;
+        touched.length = 0;
+      }
+    },
     sim(a, b) {
       if (terms[a]!.length < MIN_TERMS || terms[b]!.length < MIN_TERMS) return 0;
       const x = lex[a]!;
@@ -126,6 +158,10 @@ export function questionSimilarity(archive: Archive, embeddings: AskEmbeddings |
   };
 }
 
+function* allPairs(n: number): Iterable<[number, number]> {
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) yield [a, b];
+}
+
 /** `devarch/2017-12-19/t5` -> `devarch-2017-12-19-t5`: one path segment, stable as the thread id is. */
 export const entryId = (threadId: string) => threadId.replace(/[^\p{L}\p{N}-]+/gu, '-');
 
@@ -135,15 +171,19 @@ const memo = processMemo<Archive, { embeddings: AskEmbeddings | null; entries: F
 export function recurringQuestions(archive: Archive, threshold = SAME_QUESTION, embeddings: AskEmbeddings | null = askEmbeddingsReady.get(archive) ?? null): FaqEntry[] {
   const hit = threshold === SAME_QUESTION ? memo.get(archive) : undefined;
   if (hit && hit.embeddings === embeddings) return hit.entries;
-  const { docs, sim } = questionSimilarity(archive, embeddings);
+  const { docs, sim, lexicalPairs } = questionSimilarity(archive, embeddings);
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let a = 0; a < docs.length; a++) {
-    for (let b = a + 1; b < docs.length; b++) {
-      // The same day's repeats are one discussion (threading's job), not a recurring question.
-      if (docs[a]!.thread.day === docs[b]!.thread.day) continue;
-      if (sim(a, b) >= threshold) parent[find(b)] = find(a);
-    }
+  // Only pairs whose lexical cosine can carry the mix to the threshold are scored: the other cosines are at most 1,
+  // so a pair needs lexical >= (mix needed - their share) / LEXICAL_SHARE. The components (hence the entries) are
+  // those of scoring all pairs; a threshold so low that pairs with no shared term pass scores all pairs.
+  const mixNeeded = embeddings ? (threshold - EMBEDDING_SHARE) / (1 - EMBEDDING_SHARE) : threshold;
+  const minLexical = (mixNeeded - (1 - LEXICAL_SHARE)) / LEXICAL_SHARE;
+  const pairs: Iterable<[number, number]> = minLexical > 0 ? lexicalPairs(minLexical) : allPairs(docs.length);
+  for (const [a, b] of pairs) {
+    // The same day's repeats are one discussion (threading's job), not a recurring question.
+    if (docs[a]!.thread.day === docs[b]!.thread.day) continue;
+    if (sim(a, b) >= threshold) parent[find(b)] = find(a);
   }
   const groups = new Map<number, number[]>();
   docs.forEach((_, i) => {

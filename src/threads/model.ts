@@ -30,6 +30,8 @@ export type Chooser = (f: Features, d: Decision) => ThreadState | null;
 export interface WalkOptions {
   terms: string[];
   compiled?: ThreadTerms;
+  /** The day's features and token weights when already computed (a decoder that walks one day many times). */
+  prepared?: { features: Features[]; lex: Lexicon };
 }
 
 export interface WalkHooks {
@@ -43,8 +45,7 @@ export interface WalkHooks {
 
 /** Walks the day once; `choose` decides every message no near-certain link places. Threads as seq lists, in order. */
 export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHooks = {}): number[][] {
-  const { features: feats, vocabulary } = dayFeatures(day, opts);
-  const lex = lexicon(feats, vocabulary);
+  const { features: feats, lex } = opts.prepared ?? prepare(day, opts);
   hooks.ready?.(feats, lex);
   const threads: ThreadState[] = [];
   const threadOf = new Map<number, ThreadState>();
@@ -93,6 +94,12 @@ export function walk(day: Day, opts: WalkOptions, choose: Chooser, hooks: WalkHo
     join(th ?? open(f), f);
   });
   return threads.map((t) => t.seqs).filter((s) => s.length > 0).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+}
+
+/** The day's features and their token weights, computed once per walk (walks never change them). */
+export function prepare(day: Day, opts: WalkOptions): { features: Features[]; lex: Lexicon } {
+  const { features, vocabulary } = dayFeatures(day, opts);
+  return { features, lex: lexicon(features, vocabulary) };
 }
 
 /** How long (s) a question nobody has answered stays a candidate, however idle its thread. */
@@ -180,22 +187,39 @@ export function examplesOf(day: Day, opts: WalkOptions, gold: number[][]): Examp
  * one when the gold thread starts here. Fitting on these too (DAgger) teaches recovery from the model's mistakes,
  * which teacher forcing never shows.
  */
-export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], w: Float64Array): Example[] {
+export function examplesOnPolicy(day: Day, opts: WalkOptions, gold: number[][], w: Float64Array, target: OnPolicyTarget = 'latest'): Example[] {
   const goldOf = new Map<number, number>();
   gold.forEach((c, g) => c.forEach((s) => goldOf.set(s, g)));
   /** gold thread -> the predicted thread of its latest message so far */
   const where = new Map<number, ThreadState>();
+  /** gold thread -> predicted thread -> how many of its messages so far went there */
+  const held = new Map<number, Map<ThreadState, number>>();
   const out: Example[] = [];
   const model = greedy(w);
   walk(day, opts, (f, d) => {
     const g = goldOf.get(f.seq);
-    const target = g === undefined ? undefined : where.get(g);
-    const k = target ? d.threads.indexOf(target) : d.threads.length;
+    let k = d.threads.length;
+    if (g !== undefined && target === 'most' && held.has(g)) {
+      // The candidate holding most of the gold thread so far (ties: the later candidate, the more recent thread).
+      let best = 0;
+      k = -1;
+      d.threads.forEach((th, j) => { const n = held.get(g)?.get(th) ?? 0; if (n > 0 && n >= best) { best = n; k = j; } });
+    } else if (g !== undefined && where.has(g)) k = d.threads.indexOf(where.get(g)!);
     if (k >= 0) out.push({ day: day.id, seq: f.seq, candidates: d.candidates, gold: k });
     return model(f, d);
   }, {
-    joined: (f, th) => { const g = goldOf.get(f.seq); if (g !== undefined) where.set(g, th); },
+    joined: (f, th) => {
+      const g = goldOf.get(f.seq);
+      if (g === undefined) return;
+      where.set(g, th);
+      const m = held.get(g) ?? new Map<ThreadState, number>();
+      m.set(th, (m.get(th) ?? 0) + 1);
+      held.set(g, m);
+    },
   });
   return out;
 }
+
+/** What an on-policy decision is labelled with: the thread of the gold thread's latest message, or the one holding most of it. */
+export type OnPolicyTarget = 'latest' | 'most';
 

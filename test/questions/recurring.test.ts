@@ -97,3 +97,38 @@ describe('recurring questions', () => {
     expect(faq.every((f) => f.threadIds.length > 1 && Object.keys(f).join() === 'id,title,threadIds')).toBe(true);
   });
 });
+
+describe('recurring questions score only the pairs that can reach the threshold', () => {
+  // The reference: every cross-day pair scored, components of the links at or above the threshold.
+  function allPairsGroups(threshold: number, embeddings: AskEmbeddings | null): Set<string> {
+    const { docs, sim } = questionSimilarity(archive, embeddings);
+    const parent = docs.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    for (let a = 0; a < docs.length; a++) {
+      for (let b = a + 1; b < docs.length; b++) if (docs[a]!.thread.day !== docs[b]!.thread.day && sim(a, b) >= threshold) parent[find(b)] = find(a);
+    }
+    const groups = new Map<number, string[]>();
+    docs.forEach((d, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), d.thread.id]));
+    return new Set([...groups.values()].map((g) => g.sort().join(' ')));
+  }
+  const entries = (threshold: number, embeddings: AskEmbeddings | null) =>
+    new Set(recurringQuestions(archive, threshold, embeddings).map((e) => [...e.threadIds].sort().join(' ')));
+
+  it('gives the entries of scoring every pair, at thresholds that prune and at one too low to prune', () => {
+    // Lower thresholds link more questions, so each threshold is a different partition worth comparing.
+    const sizes = new Set<number>();
+    for (const t of [SAME_QUESTION, 0.6, 0.5, 0.45, 0.3]) {
+      const got = entries(t, null);
+      expect(got, `threshold ${t}`).toEqual(allPairsGroups(t, null));
+      sizes.add(got.size);
+    }
+    expect(sizes.size).toBeGreaterThan(1);
+  });
+
+  it('with model embeddings too', () => {
+    const { docs } = questionSimilarity(archive, null);
+    // Every question's embedding the same unit vector: the embedding cosine is 1 for every pair, the most it can help.
+    const emb: AskEmbeddings = { id: 'test', dim: 2, threads: [], questions: new Map(docs.map((d) => [d.thread.id, Float32Array.of(1, 0)])) };
+    for (const t of [SAME_QUESTION, 0.75, 0.65]) expect(entries(t, emb), `threshold ${t}`).toEqual(allPairsGroups(t, emb));
+  });
+});

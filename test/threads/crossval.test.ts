@@ -1,8 +1,8 @@
 // Leave-one-day-out cross-validation over the gold days in test/fixtures/gold: each day is scored with weights
 // fitted on the other days only. The floors sit a little below the levels measured over the 13 gold days (9 until
 // four days drawn at random were annotated; on 9 days one-to-one was 0.883, exact F1 0.399, answers on gold threads
-// 0.705 / 0.752): one-to-one 0.869 (0.822 before guest talks announced hours ahead were read as one thread, session
-// 6), exact-match F1 0.294, questions on gold threads 0.851 / 0.976, answers on gold threads 0.705 / 0.758 after the last refit (0.684 / 0.739 before it) (targets
+// 0.705 / 0.752): one-to-one 0.880 (0.874 before the rounds on the model's own threads, session 7; 0.822 before guest talks announced hours ahead were read as one thread, session
+// 6), exact-match F1 0.335 (0.294 before the fit also learnt from the model's own decoded threads, session 7), questions on gold threads 0.851 / 0.976, answers on gold threads 0.705 / 0.758 after the last refit (0.684 / 0.739 before it) (targets
 // 0.85, 0.50, 0.7), so they can only go up. Means and pooled counts only; no
 // assertion on any message.
 import { describe, expect, it } from 'vitest';
@@ -28,9 +28,9 @@ describe('leave-one-day-out', () => {
   const pool = (f: (r: (typeof rows)[number]) => PR | undefined) =>
     rows.map(f).filter((x): x is PR => !!x).reduce(addPR, { tp: 0, predicted: 0, gold: 0 });
 
-  it('threads: mean one-to-one >= 0.85 (target; reached 0.869), mean exact-match F1 >= 0.27 (reached 0.294; target 0.50)', () => {
+  it('threads: mean one-to-one >= 0.85 (target; reached 0.880), mean exact-match F1 >= 0.32 (reached 0.335; target 0.50)', () => {
     expect(mean(rows.map((r) => r.oneToOne))).toBeGreaterThanOrEqual(0.85);
-    expect(mean(rows.map((r) => r.exact.f1))).toBeGreaterThanOrEqual(0.27);
+    expect(mean(rows.map((r) => r.exact.f1))).toBeGreaterThanOrEqual(0.32);
   });
 
   it('questions on the gold threads: precision >= 0.83 and recall >= 0.95 (target 0.7)', () => {

@@ -1,0 +1,42 @@
+// IO edge: the search index built on a worker thread (src/search/index-worker.ts) into a folder of its own, while
+// the main thread bundles and renders pages; the build moves the files into the site once the pages are written.
+// The worker runs the same pure builder over a structured clone of the same archive, so the files are byte for byte
+// those of building in-thread. When the worker cannot run or fails, the outcome says why and the build builds
+// the index in-thread as before.
+import type { Archive } from '../model/types.ts';
+import type { BuildStats } from '../search/build.ts';
+import type { IndexReply, IndexRequest } from '../search/index-worker.ts';
+import { startTsWorker } from './ts-worker.ts';
+
+export type IndexOutcome =
+  | { inThread: null; stats: BuildStats; /** paths under `dir`, as the builder emitted them */ files: string[]; dir: string }
+  | { inThread: string };
+
+export function buildIndexInWorker(
+  archive: Archive,
+  dir: string,
+  mirrored: ReadonlyMap<string, string> | null,
+  worker = new URL('../search/index-worker.ts', import.meta.url),
+): Promise<IndexOutcome> {
+  let w;
+  try {
+    w = startTsWorker(worker);
+  } catch (e) {
+    return Promise.resolve({ inThread: `no worker (${e instanceof Error ? e.message : String(e)})` });
+  }
+  if (!w) return Promise.resolve({ inThread: 'no TypeScript loader for a worker' });
+  const thread = w;
+  return new Promise<IndexOutcome>((resolve) => {
+    let done = false;
+    const finish = (o: IndexOutcome) => {
+      if (done) return;
+      done = true;
+      void thread.terminate();
+      resolve(o);
+    };
+    thread.once('message', (r: IndexReply) => finish(r.ok ? { inThread: null, stats: r.stats, files: r.files, dir } : { inThread: `the worker failed: ${r.error.split('\n')[0]}` }));
+    thread.once('error', (e) => finish({ inThread: `the worker failed: ${e.message}` }));
+    thread.once('exit', (code) => finish({ inThread: `the worker exited (${code})` }));
+    thread.postMessage({ archive, out: dir, mirrored: mirrored ? [...mirrored] : null } satisfies IndexRequest);
+  });
+}
