@@ -383,7 +383,7 @@ export function tagThread(thread: ThreadText, tagger: TopicTagger): TaggedThread
     const extra: TopicScore[] = [];
     for (const e of episodes(thread, m.episodeGap, m.episodeMin)) {
       const top = chooseTopics(e, tagger)[0];
-      // An episode's first topic always has the episode's largest evidence, so that does not show it discussed:
+      // An episode's first topic is always the episode's most probable, so that does not show it discussed:
       // a precise one needs two members, or genericMessages messages of one (a single member's two lines asking
       // for help with 支付路由 in a chat about contacts is no routing sub-discussion).
       if (!top || top.p < m.threshold || (!top.broad && !(top.core.messages >= EPISODE_MESSAGES && discussed(top.core, m))) || topics.some((o) => o.slug === top.slug || (offTopic(o.slug) && offTopic(top.slug)))) continue;

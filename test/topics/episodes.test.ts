@@ -51,7 +51,7 @@ describe('episodes of a thread', () => {
     const once = thread([...docker, quick[0] as string, '好的，我回头查查'], secs);
     expect(tagThread(once, on).topics.map((x) => x.slug)).toEqual(['infrastructure']);
   });
-  it("one member's two lines are not an episode's sub-discussion: its first topic always has the episode's largest evidence", () => {
+  it("one member's two lines are not an episode's sub-discussion: its first topic is always the episode's most probable", () => {
     const on = compileTagger(topics, [], { ...base, episodeGap: 300, episodeMin: 2 });
     const t = thread([...docker, ...quick], secs);
     // the exchange's two messages from one member: named, not discussed
