@@ -39,3 +39,18 @@ describe('compareAnnotations', () => {
     expect(() => compareAnnotations(a, b)).toThrow(/different messages/);
   });
 });
+
+describe('the second annotations in test/fixtures/gold-second', () => {
+  it('each covers exactly the messages of its day, as the first annotation does', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../fixtures');
+    const names = readdirSync(join(root, 'gold-second')).filter((n) => n.endsWith('.threads.json'));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const n of names) {
+      const read = (d: string) => JSON.parse(readFileSync(join(root, d, n), 'utf8')) as GoldFile;
+      const r = compareAnnotations(read('gold'), read('gold-second'));
+      expect(r.messages, n).toBeGreaterThan(50);
+    }
+  });
+});
