@@ -32,6 +32,8 @@ export interface EarlyCompression {
   take(file: string, src: string): EarlyEntry | null;
   /** Queues a file this process wrote by other means (the search index writes its shards synchronously). */
   offer(file: string, body: Buffer): void;
+  /** Records copies made elsewhere (the search index's worker thread) beside `file`, from bytes of sha-256 entry.src. */
+  adopt(file: string, entry: EarlyEntry): void;
   /** Stops tapping new writes and resolves when every compression started has written its copies. */
   finish(): Promise<void>;
   /** Files compressed early so far. */
@@ -182,6 +184,13 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
 
   const self: EarlyCompression = {
     offer: (file, body) => written(file, body),
+    adopt(file, entry) {
+      const abs = resolve(file);
+      if (seen.has(abs)) rewritten.add(abs);
+      seen.add(abs);
+      entries.set(abs, entry);
+      made++;
+    },
     take(file, src) {
       const abs = resolve(file);
       const e = entries.get(abs);

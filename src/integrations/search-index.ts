@@ -4,7 +4,7 @@
 // the output (Vite empties the output folder after build:start), while the main thread bundles and renders pages;
 // at astro:build:done its files move into the site. CKA_WORKERS=0 builds it in-thread at build:done instead.
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive } from '../node/load.ts';
@@ -15,6 +15,22 @@ import { getAskEmbeddings } from '../semantic/ask-embeddings.ts';
 import { mirroredImages, mirroredSrc } from '../node/image-mirror.ts';
 import { buildIndexInWorker, type IndexOutcome } from '../node/search-index-thread.ts';
 import { activeEarlyCompression } from './early-compress.ts';
+import { precompressEncodings, precompressSettings } from './precompress.ts';
+import { compressReuse } from '../node/compress-reuse.ts';
+import type { IndexRequest } from '../search/index-worker.ts';
+
+/**
+ * What the worker compresses as it writes (./precompress.ts's settings): nothing when precompression or early
+ * compression is off; never the files an incremental build takes the previous copies of.
+ */
+function workerCompression(): IndexRequest['compress'] {
+  const encodings = precompressEncodings(process.env.CKA_PRECOMPRESS);
+  if (encodings.length === 0 || process.env.CKA_EARLY_COMPRESS === '0') return null;
+  const from = process.env.CKA_REUSE_FROM;
+  const prefix = 'search/';
+  const unchanged = from ? [...compressReuse(from, precompressSettings(encodings)).sourcesUnder(prefix)].map(([rel, src]): [string, string] => [rel.slice(prefix.length), src]) : [];
+  return { encodings, unchanged };
+}
 
 /** The index's own folders: stale ones of a previous build would be fetched by nobody but still shipped. */
 const INDEX_DIRS = ['idx', 'uni', 'docs', 'map', 'head', 'spk', 'topics', 'ask'];
@@ -36,7 +52,7 @@ export default function searchIndex(): AstroIntegration {
         // Beside the output folder, so the files move in by rename; removed whatever happens to the build.
         const dir = `${outDir.replace(/[\\/]+$/, '')}.search-${process.pid}`;
         rmSync(dir, { recursive: true, force: true });
-        job = { dir, started: performance.now(), outcome: buildIndexInWorker(loadArchive(), dir, mirroredImages()) };
+        job = { dir, started: performance.now(), outcome: buildIndexInWorker(loadArchive(), dir, mirroredImages(), workerCompression()) };
         process.once('exit', dropWorkDir);
       },
       'astro:build:done': async ({ dir }) => {
@@ -61,10 +77,11 @@ export default function searchIndex(): AstroIntegration {
             mkdirSync(root, { recursive: true });
             renameSync(join(outcome.dir, name), join(root, name));
           }
-          // Compressed on the thread pool from now on (./early-compress.ts), beside the rest of the backlog.
-          if (early) for (const f of outcome.files) early.offer(join(root, f), readFileSync(join(root, f)));
+          // The copies the worker made as it wrote, for the precompress pass to take (it checks each file's hash);
+          // the other files are the pass's (unchanged ones get the previous build's copies).
+          if (early) for (const [f, entry] of outcome.copies) early.adopt(join(root, f), entry);
           stats = outcome.stats;
-          where = `, on a worker thread beside the pages (${seconds(waitStart - job!.started)} after it started; waited ${seconds(performance.now() - waitStart)})`;
+          where = `, on a worker thread beside the pages, ${count(outcome.copies.length)} compressed there (${seconds(waitStart - job!.started)} after it started; waited ${seconds(performance.now() - waitStart)})`;
         } else {
           stats = await buildSearchIndex(loadArchive(), emit, { mirroredSrc });
           where = job ? `, on the main thread: ${outcome.inThread}` : '';

@@ -39,6 +39,8 @@ export interface CompressReuse {
   previous(rel: string, src: string): Promise<{ gz: Buffer | null; br: Buffer | null } | null>;
   /** Whether the manifest has copies of `rel` made from bytes of sha-256 `src` (previous() may still refuse them). */
   recorded(rel: string, src: string): boolean;
+  /** The recorded source hashes of the files under `prefix` (a worker thread that compresses decides by them). */
+  sourcesUnder(prefix: string): Map<string, string>;
   /** Records what this build wrote for `rel`. */
   record(rel: string, rec: CompressRecord): void;
   /** Writes this build's manifest (only the files recorded in this build). */
@@ -81,6 +83,9 @@ export function compressReuse(from: string, settings: string, env: NodeJS.Proces
     },
     recorded(rel, src) {
       return prev?.files[rel]?.src === src;
+    },
+    sourcesUnder(prefix) {
+      return new Map(Object.entries(prev?.files ?? {}).filter(([rel]) => rel.startsWith(prefix)).map(([rel, r]) => [rel, r.src]));
     },
     record(rel, rec) {
       files[rel] = rec;

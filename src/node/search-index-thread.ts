@@ -6,16 +6,26 @@
 import type { Archive } from '../model/types.ts';
 import type { BuildStats } from '../search/build.ts';
 import type { IndexReply, IndexRequest } from '../search/index-worker.ts';
+import type { EarlyEntry } from '../integrations/early-compress.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 export type IndexOutcome =
-  | { inThread: null; stats: BuildStats; /** paths under `dir`, as the builder emitted them */ files: string[]; dir: string }
+  | {
+      inThread: null;
+      stats: BuildStats;
+      /** paths under `dir`, as the builder emitted them */
+      files: string[];
+      /** path -> the compressed copies written beside it */
+      copies: [string, EarlyEntry][];
+      dir: string;
+    }
   | { inThread: string };
 
 export function buildIndexInWorker(
   archive: Archive,
   dir: string,
   mirrored: ReadonlyMap<string, string> | null,
+  compress: IndexRequest['compress'] = null,
   worker = new URL('../search/index-worker.ts', import.meta.url),
 ): Promise<IndexOutcome> {
   let w;
@@ -34,9 +44,9 @@ export function buildIndexInWorker(
       void thread.terminate();
       resolve(o);
     };
-    thread.once('message', (r: IndexReply) => finish(r.ok ? { inThread: null, stats: r.stats, files: r.files, dir } : { inThread: `the worker failed: ${r.error.split('\n')[0]}` }));
+    thread.once('message', (r: IndexReply) => finish(r.ok ? { inThread: null, stats: r.stats, files: r.files, copies: r.copies, dir } : { inThread: `the worker failed: ${r.error.split('\n')[0]}` }));
     thread.once('error', (e) => finish({ inThread: `the worker failed: ${e.message}` }));
     thread.once('exit', (code) => finish({ inThread: `the worker exited (${code})` }));
-    thread.postMessage({ archive, out: dir, mirrored: mirrored ? [...mirrored] : null } satisfies IndexRequest);
+    thread.postMessage({ archive, out: dir, mirrored: mirrored ? [...mirrored] : null, compress } satisfies IndexRequest);
   });
 }

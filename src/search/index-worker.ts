@@ -2,6 +2,10 @@
 // under a folder of its own, while the main thread renders pages. One request per worker.
 import { parentPort } from 'node:worker_threads';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { sha256 } from '../node/build-manifest.ts';
+import { compressBody, worthCompressing, type Encoding } from '../integrations/precompress.ts';
+import type { EarlyEntry } from '../integrations/early-compress.ts';
 import { dirname, join } from 'node:path';
 import type { Archive } from '../model/types.ts';
 import { buildSearchIndex, type BuildStats } from './build.ts';
@@ -13,21 +17,43 @@ export interface IndexRequest {
   out: string;
   /** The build's image mirror (URL -> site path), or null when it is off. */
   mirrored: [string, string][] | null;
+  /**
+   * Compress each file as it is written, with the build's own settings (the precompress pass then takes the
+   * copies, as it takes those made while pages render), except files whose bytes the previous build's copies were
+   * made from (`unchanged`: path -> sha-256), which the pass takes from that build. null: no compression here.
+   */
+  compress: { encodings: Encoding[]; unchanged: [string, string][] } | null;
 }
 
-export type IndexReply = { ok: true; stats: BuildStats; files: string[] } | { ok: false; error: string };
+export type IndexReply = { ok: true; stats: BuildStats; files: string[]; copies: [string, EarlyEntry][] } | { ok: false; error: string };
 
 parentPort?.once('message', (req: IndexRequest) => {
   setMirroredImages(req.mirrored ? new Map(req.mirrored) : null);
   const files: string[] = [];
+  const unchanged = new Map(req.compress?.unchanged ?? []);
+  const copies: Promise<[string, EarlyEntry]>[] = [];
+  const copy = async (file: string, b: Buffer | null) => {
+    if (!b) return null;
+    await writeFile(file, b);
+    return { bytes: b.length, hash: sha256(b) };
+  };
+  const compressed = async (path: string, file: string, body: Buffer, src: string): Promise<[string, EarlyEntry]> => {
+    const { gz, br } = await compressBody(body, req.compress!.encodings);
+    return [path, { src, gz: await copy(`${file}.gz`, gz), br: await copy(`${file}.br`, br) }];
+  };
   const emit = (path: string, content: string) => {
     const file = join(req.out, path);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
+    const body = Buffer.from(content);
+    writeFileSync(file, body);
     files.push(path);
+    if (!req.compress || !worthCompressing(file, body.length)) return;
+    const src = sha256(body);
+    // On zlib's thread pool while the index goes on being built.
+    if (unchanged.get(path) !== src) copies.push(compressed(path, file, body, src));
   };
   buildSearchIndex(req.archive, emit, { mirroredSrc }).then(
-    (stats) => parentPort!.postMessage({ ok: true, stats, files } satisfies IndexReply),
+    async (stats) => parentPort!.postMessage({ ok: true, stats, files, copies: await Promise.all(copies) } satisfies IndexReply),
     (e: unknown) => parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies IndexReply),
   );
 });

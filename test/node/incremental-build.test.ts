@@ -4,7 +4,7 @@
 // pages. The rebuild follows `add` of a new day and an edit of an existing day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { filesUnder } from '../helpers/files.ts';
 import { ARCHIVE, ROOT, cli, tempContent } from '../helpers/content.ts';
@@ -30,7 +30,12 @@ describe('incremental build', () => {
 
   beforeAll(() => {
     const content = tempContent(['devarch/2017-12-19', 'devarch/2018-08-07', 'prodrd/2019-01-08', 'proddev/2017-09-20']);
-    tmp = dirname(content);
+    // The builds go inside the project: Astro stages a build whose output lies outside it in the project's one
+    // .astro/ folder, which another test's build at the same time would clobber (test/helpers/site.ts).
+    mkdirSync(join(ROOT, '.test-sites'), { recursive: true });
+    tmp = mkdtempSync(join(ROOT, '.test-sites', 'incremental-'));
+    const contentTmp = dirname(content);
+    onCleanup.push(() => rmSync(contentTmp, { recursive: true, force: true }));
     incremental = join(tmp, 'dist');
     const cache = join(tmp, 'cache');
     npmBuild(content, incremental, cache);
@@ -43,7 +48,11 @@ describe('incremental build', () => {
     clean = join(tmp, 'clean');
     npmBuild(content, clean, join(tmp, 'cache-clean'));
   }, 900_000);
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const onCleanup: (() => void)[] = [];
+  afterAll(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    for (const f of onCleanup) f();
+  });
 
   it('reuses analysis and pages of the days that did not change', () => {
     const days = /cache: (\d+) of (\d+) days reused/.exec(rebuildLog);

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { filesUnder } from '../helpers/files.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -43,7 +42,10 @@ describe('npm run build without a public site URL', () => {
   let stagingAfterFailed: string[];
 
   beforeAll(() => {
-    tmp = mkdtempSync(join(tmpdir(), 'cka-deploy-'));
+    // Inside the project: Astro stages a build whose output lies outside it in the project's one .astro/ folder,
+    // which another test's build at the same time would clobber (test/helpers/site.ts).
+    mkdirSync(join(ROOT, '.test-sites'), { recursive: true });
+    tmp = mkdtempSync(join(ROOT, '.test-sites', 'deploy-'));
     const content = join(tmp, 'content');
     cpSync(join(ROOT, 'content'), content, { recursive: true, filter: (src) => !src.includes(`${join('content', 'logs')}`) || !/\.markdown$/.test(src) });
     // Two days of two groups keep the build small.
