@@ -11,6 +11,9 @@ import type { Archive } from '../model/types.ts';
 import { buildSearchIndex, type BuildStats } from './build.ts';
 import { mirroredSrc, setMirroredImages } from '../node/image-mirror.ts';
 
+/** Compressions in flight at once (see emit). */
+const COMPRESSIONS = 2;
+
 export interface IndexRequest {
   archive: Archive;
   /** Folder the index files are written under (paths as buildSearchIndex emits them). */
@@ -31,16 +34,33 @@ parentPort?.once('message', (req: IndexRequest) => {
   setMirroredImages(req.mirrored ? new Map(req.mirrored) : null);
   const files: string[] = [];
   const unchanged = new Map(req.compress?.unchanged ?? []);
-  const copies: Promise<[string, EarlyEntry]>[] = [];
+  const copies: [string, EarlyEntry][] = [];
   const copy = async (file: string, b: Buffer | null) => {
     if (!b) return null;
     await writeFile(file, b);
     return { bytes: b.length, hash: sha256(b) };
   };
-  const compressed = async (path: string, file: string, body: Buffer, src: string): Promise<[string, EarlyEntry]> => {
-    const { gz, br } = await compressBody(body, req.compress!.encodings);
-    return [path, { src, gz: await copy(`${file}.gz`, gz), br: await copy(`${file}.br`, br) }];
+  // A few compressions at a time: each holds a zlib stream (a brotli one takes megabytes), and the index emits tens
+  // of thousands of files faster than they compress; the bodies wait in the queue.
+  const queue: { path: string; file: string; body: Buffer; src: string }[] = [];
+  let running = 0;
+  let drained: (() => void) | null = null;
+  const pump = () => {
+    while (running < COMPRESSIONS && queue.length > 0) {
+      const job = queue.shift()!;
+      running++;
+      compressBody(job.body, req.compress!.encodings)
+        .then(async ({ gz, br }) => copies.push([job.path, { src: job.src, gz: await copy(`${job.file}.gz`, gz), br: await copy(`${job.file}.br`, br) }]))
+        // A copy that failed is the precompress pass's to make.
+        .catch(() => undefined)
+        .finally(() => {
+          running--;
+          pump();
+          if (running === 0 && queue.length === 0) drained?.();
+        });
+    }
   };
+  const allCompressed = () => (running === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((r) => (drained = r)));
   const emit = (path: string, content: string) => {
     const file = join(req.out, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -50,10 +70,16 @@ parentPort?.once('message', (req: IndexRequest) => {
     if (!req.compress || !worthCompressing(file, body.length)) return;
     const src = sha256(body);
     // On zlib's thread pool while the index goes on being built.
-    if (unchanged.get(path) !== src) copies.push(compressed(path, file, body, src));
+    if (unchanged.get(path) !== src) {
+      queue.push({ path, file, body, src });
+      pump();
+    }
   };
   buildSearchIndex(req.archive, emit, { mirroredSrc }).then(
-    async (stats) => parentPort!.postMessage({ ok: true, stats, files, copies: await Promise.all(copies) } satisfies IndexReply),
+    async (stats) => {
+      await allCompressed();
+      parentPort!.postMessage({ ok: true, stats, files, copies } satisfies IndexReply);
+    },
     (e: unknown) => parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies IndexReply),
   );
 });
