@@ -17,7 +17,7 @@ import { buildIndexInWorker, type IndexOutcome } from '../node/search-index-thre
 import { activeEarlyCompression } from './early-compress.ts';
 import { precompressEncodings, precompressSettings } from './precompress.ts';
 import { compressReuse } from '../node/compress-reuse.ts';
-import type { IndexRequest } from '../search/index-worker.ts';
+import type { IndexRequest } from '../node/workers/search-index.ts';
 
 /**
  * What the worker compresses as it writes (./precompress.ts's settings): nothing when precompression or early

@@ -1,12 +1,12 @@
 // IO edge: a DayThreadsRunner (src/pipeline/archive.ts) that computes the days' threads on two threads, this one and
-// a worker (src/pipeline/threads-worker.ts): the cold build's longest step used one core of two. buildArchive stays
+// a worker (src/node/workers/threads.ts): the cold build's longest step used one core of two. buildArchive stays
 // synchronous, so this thread waits for the worker with Atomics.wait and takes its reply with receiveMessageOnPort.
 // The worker runs the same pure step on structured clones of the same days, so the threads are those computed
 // in-thread. A worker that cannot start, fails or does not answer in time is replaced by computing its days here.
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type { ArchiveInput } from '../model/types.ts';
 import type { DayJob, DayThreadsRunner } from '../pipeline/archive.ts';
-import type { ThreadsReply, ThreadsWork } from '../pipeline/threads-worker.ts';
+import type { ThreadsReply, ThreadsWork } from './workers/threads.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 /** Below this many days a worker's start-up (loading the pipeline's modules) costs more than it saves. */
@@ -38,7 +38,7 @@ export function parallelDayThreads(
   report: ParallelReport = { onWorker: 0, note: null },
   opts: { minDays?: number; worker?: URL } = {},
 ): DayThreadsRunner {
-  const worker = opts.worker ?? new URL('../pipeline/threads-worker.ts', import.meta.url);
+  const worker = opts.worker ?? new URL('./workers/threads.ts', import.meta.url);
   return (jobs, compute) => {
     if (jobs.length < (opts.minDays ?? MIN_DAYS)) return jobs.map(compute);
     const [mine, theirs] = split(jobs);

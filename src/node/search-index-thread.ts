@@ -1,11 +1,11 @@
-// IO edge: the search index built on a worker thread (src/search/index-worker.ts) into a folder of its own, while
+// IO edge: the search index built on a worker thread (src/node/workers/search-index.ts) into a folder of its own, while
 // the main thread bundles and renders pages; the build moves the files into the site once the pages are written.
 // The worker runs the same pure builder over a structured clone of the same archive, so the files are byte for byte
 // those of building in-thread. When the worker cannot run or fails, the outcome says why and the build builds
 // the index in-thread as before.
 import type { Archive } from '../model/types.ts';
 import type { BuildStats } from '../search/build.ts';
-import type { IndexReply, IndexRequest } from '../search/index-worker.ts';
+import type { IndexReply, IndexRequest } from './workers/search-index.ts';
 import type { EarlyEntry } from '../integrations/early-compress.ts';
 import { startTsWorker } from './ts-worker.ts';
 
@@ -26,7 +26,7 @@ export function buildIndexInWorker(
   dir: string,
   mirrored: ReadonlyMap<string, string> | null,
   compress: IndexRequest['compress'] = null,
-  worker = new URL('../search/index-worker.ts', import.meta.url),
+  worker = new URL('./workers/search-index.ts', import.meta.url),
 ): Promise<IndexOutcome> {
   let w;
   try {

@@ -1,9 +1,9 @@
-// IO edge: term vectors trained in a worker thread (src/semantic/vectors-worker.ts). The same pure function runs
+// IO edge: term vectors trained in a worker thread (src/node/workers/vectors.ts). The same pure function runs
 // there as in-thread, on the same input, so the vectors are bit for bit those of trainTermVectors; without a
 // TypeScript loader for the worker, or if the worker fails, they are trained here instead and the reason is returned.
 import type { TermDoc, TermVectors, VectorOptions } from '../semantic/vectors.ts';
 import { trainTermVectors } from '../semantic/vectors.ts';
-import type { TrainReply, TrainRequest } from '../semantic/vectors-worker.ts';
+import type { TrainReply, TrainRequest } from './workers/vectors.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 export interface Trained {
@@ -14,7 +14,7 @@ export interface Trained {
 
 const fromReply = (r: TrainReply): TermVectors => ({ ...r, index: new Map(r.terms.map((t, i) => [t, i])) });
 
-export function trainInWorker(docs: TermDoc[], opts: VectorOptions, worker = new URL('../semantic/vectors-worker.ts', import.meta.url)): Promise<Trained> {
+export function trainInWorker(docs: TermDoc[], opts: VectorOptions, worker = new URL('./workers/vectors.ts', import.meta.url)): Promise<Trained> {
   const here = (why: string): Trained => ({ vectors: trainTermVectors(docs, opts), inThread: why });
   let w;
   try {

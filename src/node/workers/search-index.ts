@@ -1,15 +1,15 @@
-// Worker-thread entry: builds the search index (./build.ts) of an archive the build hands over, writing its files
+// Worker-thread entry: builds the search index (src/search/build.ts) of an archive the build hands over, writing its files
 // under a folder of its own, while the main thread renders pages. One request per worker.
 import { parentPort } from 'node:worker_threads';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { sha256 } from '../node/build-manifest.ts';
-import { compressBody, worthCompressing, type Encoding } from '../integrations/precompress.ts';
-import type { EarlyEntry } from '../integrations/early-compress.ts';
+import { sha256 } from '../build-manifest.ts';
+import { compressBody, worthCompressing, type Encoding } from '../../integrations/precompress.ts';
+import type { EarlyEntry } from '../../integrations/early-compress.ts';
 import { dirname, join } from 'node:path';
-import type { Archive } from '../model/types.ts';
-import { buildSearchIndex, type BuildStats } from './build.ts';
-import { mirroredSrc, setMirroredImages } from '../node/image-mirror.ts';
+import type { Archive } from '../../model/types.ts';
+import { buildSearchIndex, type BuildStats } from '../../search/build.ts';
+import { mirroredSrc, setMirroredImages } from '../image-mirror.ts';
 
 /** Compressions in flight at once (see emit). */
 const COMPRESSIONS = 2;

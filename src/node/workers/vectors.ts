@@ -1,7 +1,7 @@
-// Worker-thread entry: trains term vectors (./vectors.ts) off the main thread, so the build renders, bundles or
+// Worker-thread entry: trains term vectors (src/semantic/vectors.ts) off the main thread, so the build renders, bundles or
 // scores related discussions on the other core meanwhile. One request per worker; the float arrays are transferred.
 import { parentPort } from 'node:worker_threads';
-import { trainTermVectors, type TermDoc, type VectorOptions } from './vectors.ts';
+import { trainTermVectors, type TermDoc, type VectorOptions } from '../../semantic/vectors.ts';
 
 export interface TrainRequest {
   docs: TermDoc[];

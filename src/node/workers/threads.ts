@@ -1,9 +1,9 @@
 // Worker-thread entry: computes the threads of the days it is given (buildThreads, the very step the main thread
-// runs) and posts them on its port, then wakes the main thread, which waits synchronously (src/node/parallel-threads.ts).
+// runs) and posts them on its port, then wakes the main thread, which waits synchronously (../parallel-threads.ts).
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { ArchiveInput, Thread } from '../model/types.ts';
-import { buildThreads, sharedOf, type DayJob } from './archive.ts';
-import { parseGlossaryFile } from '../glossary/glossary.ts';
+import type { ArchiveInput, Thread } from '../../model/types.ts';
+import { buildThreads, sharedOf, type DayJob } from '../../pipeline/archive.ts';
+import { parseGlossaryFile } from '../../glossary/glossary.ts';
 
 export interface ThreadsWork {
   port: MessagePort;
