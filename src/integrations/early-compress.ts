@@ -34,6 +34,8 @@ export interface EarlyCompression {
   offer(file: string, body: Buffer): void;
   /** Records copies made elsewhere (the search index's worker thread) beside `file`, from bytes of sha-256 entry.src. */
   adopt(file: string, entry: EarlyEntry): void;
+  /** Every file compressed so far (and not written again since), with its copies. */
+  copies(): [string, EarlyEntry][];
   /** Stops tapping new writes and resolves when every compression started has written its copies. */
   finish(): Promise<void>;
   /** Files compressed early so far. */
@@ -191,6 +193,7 @@ export function startEarlyCompression(outDir: string, opts: EarlyOptions): Early
       entries.set(abs, entry);
       made++;
     },
+    copies: () => [...entries].filter(([f]) => !rewritten.has(f)),
     take(file, src) {
       const abs = resolve(file);
       const e = entries.get(abs);

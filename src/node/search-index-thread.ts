@@ -7,7 +7,7 @@ import type { Archive } from '../model/types.ts';
 import type { BuildStats } from '../search/build.ts';
 import type { IndexReply, IndexRequest } from './workers/search-index.ts';
 import type { EarlyEntry } from '../integrations/early-compress.ts';
-import { startTsWorker } from './ts-worker.ts';
+import { requestOnce } from './ts-worker.ts';
 
 export type IndexOutcome =
   | {
@@ -28,25 +28,10 @@ export function buildIndexInWorker(
   compress: IndexRequest['compress'] = null,
   worker = new URL('./workers/search-index.ts', import.meta.url),
 ): Promise<IndexOutcome> {
-  let w;
-  try {
-    w = startTsWorker(worker);
-  } catch (e) {
-    return Promise.resolve({ inThread: `no worker (${e instanceof Error ? e.message : String(e)})` });
-  }
-  if (!w) return Promise.resolve({ inThread: 'no TypeScript loader for a worker' });
-  const thread = w;
-  return new Promise<IndexOutcome>((resolve) => {
-    let done = false;
-    const finish = (o: IndexOutcome) => {
-      if (done) return;
-      done = true;
-      void thread.terminate();
-      resolve(o);
-    };
-    thread.once('message', (r: IndexReply) => finish(r.ok ? { inThread: null, stats: r.stats, files: r.files, copies: r.copies, dir } : { inThread: `the worker failed: ${r.error.split('\n')[0]}` }));
-    thread.once('error', (e) => finish({ inThread: `the worker failed: ${e.message}` }));
-    thread.once('exit', (code) => finish({ inThread: `the worker exited (${code})` }));
-    thread.postMessage({ archive, out: dir, mirrored: mirrored ? [...mirrored] : null, compress } satisfies IndexRequest);
+  const request: IndexRequest = { archive, out: dir, mirrored: mirrored ? [...mirrored] : null, compress };
+  return requestOnce<IndexReply>(worker, request).then((r): IndexOutcome => {
+    if (!('reply' in r)) return { inThread: r.failed };
+    const reply = r.reply;
+    return reply.ok ? { inThread: null, stats: reply.stats, files: reply.files, copies: reply.copies, dir } : { inThread: `the worker failed: ${reply.error.split('\n')[0]}` };
   });
 }

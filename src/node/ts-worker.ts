@@ -37,3 +37,32 @@ import(${JSON.stringify(api)}).then(({ register }) => { register(); return impor
 });`;
   return new Worker(boot, { ...options, eval: true });
 }
+
+/**
+ * One request to a fresh worker running `module` and its one reply; the worker is stopped after it. Resolves with
+ * the reply, or with why there is none (no loader, the worker failed or exited first): never rejects, so callers
+ * fall back to doing the work on their own thread.
+ */
+export function requestOnce<Reply>(module: URL, request: unknown): Promise<{ reply: Reply } | { failed: string }> {
+  let w;
+  try {
+    w = startTsWorker(module);
+  } catch (e) {
+    return Promise.resolve({ failed: `no worker (${e instanceof Error ? e.message : String(e)})` });
+  }
+  if (!w) return Promise.resolve({ failed: 'no TypeScript loader for a worker' });
+  const thread = w;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (r: { reply: Reply } | { failed: string }) => {
+      if (done) return;
+      done = true;
+      void thread.terminate();
+      resolve(r);
+    };
+    thread.once('message', (reply: Reply) => finish({ reply }));
+    thread.once('error', (e) => finish({ failed: `the worker failed: ${e.message}` }));
+    thread.once('exit', (code) => finish({ failed: `the worker exited (${code})` }));
+    thread.postMessage(request);
+  });
+}

@@ -2,17 +2,12 @@
 // under a folder of its own, while the main thread renders pages. One request per worker.
 import { parentPort } from 'node:worker_threads';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { sha256 } from '../build-manifest.ts';
 import { compressBody, worthCompressing, type Encoding } from '../../integrations/precompress.ts';
-import type { EarlyEntry } from '../../integrations/early-compress.ts';
-import { dirname, join } from 'node:path';
+import { startEarlyCompression, type EarlyEntry } from '../../integrations/early-compress.ts';
+import { dirname, join, relative } from 'node:path';
 import type { Archive } from '../../model/types.ts';
 import { buildSearchIndex, type BuildStats } from '../../search/build.ts';
 import { mirroredSrc, setMirroredImages } from '../image-mirror.ts';
-
-/** Compressions in flight at once (see emit). */
-const COMPRESSIONS = 2;
 
 export interface IndexRequest {
   archive: Archive;
@@ -34,50 +29,28 @@ parentPort?.once('message', (req: IndexRequest) => {
   setMirroredImages(req.mirrored ? new Map(req.mirrored) : null);
   const files: string[] = [];
   const unchanged = new Map(req.compress?.unchanged ?? []);
-  const copies: [string, EarlyEntry][] = [];
-  const copy = async (file: string, b: Buffer | null) => {
-    if (!b) return null;
-    await writeFile(file, b);
-    return { bytes: b.length, hash: sha256(b) };
-  };
-  // A few compressions at a time: each holds a zlib stream (a brotli one takes megabytes), and the index emits tens
-  // of thousands of files faster than they compress; the bodies wait in the queue.
-  const queue: { path: string; file: string; body: Buffer; src: string }[] = [];
-  let running = 0;
-  let drained: (() => void) | null = null;
-  const pump = () => {
-    while (running < COMPRESSIONS && queue.length > 0) {
-      const job = queue.shift()!;
-      running++;
-      compressBody(job.body, req.compress!.encodings)
-        .then(async ({ gz, br }) => copies.push([job.path, { src: job.src, gz: await copy(`${job.file}.gz`, gz), br: await copy(`${job.file}.br`, br) }]))
-        // A copy that failed is the precompress pass's to make.
-        .catch(() => undefined)
-        .finally(() => {
-          running--;
-          pump();
-          if (running === 0 && queue.length === 0) drained?.();
-        });
-    }
-  };
-  const allCompressed = () => (running === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((r) => (drained = r)));
+  // The build's own queue of compressions (bounded in count and bytes), over this thread's folder: an unchanged
+  // file of an incremental build is left to the pass, which takes the previous copies.
+  const early = req.compress
+    ? startEarlyCompression(req.out, {
+      accept: (f, size) => worthCompressing(f, size),
+      compress: (b) => compressBody(b, req.compress!.encodings),
+      skip: (f, src) => unchanged.get(relative(req.out, f)) === src,
+    })
+    : null;
   const emit = (path: string, content: string) => {
     const file = join(req.out, path);
     mkdirSync(dirname(file), { recursive: true });
     const body = Buffer.from(content);
     writeFileSync(file, body);
     files.push(path);
-    if (!req.compress || !worthCompressing(file, body.length)) return;
-    const src = sha256(body);
     // On zlib's thread pool while the index goes on being built.
-    if (unchanged.get(path) !== src) {
-      queue.push({ path, file, body, src });
-      pump();
-    }
+    early?.offer(file, body);
   };
   buildSearchIndex(req.archive, emit, { mirroredSrc }).then(
     async (stats) => {
-      await allCompressed();
+      await early?.finish();
+      const copies = (early?.copies() ?? []).map(([f, e]): [string, EarlyEntry] => [relative(req.out, f), e]);
       parentPort!.postMessage({ ok: true, stats, files, copies } satisfies IndexReply);
     },
     (e: unknown) => parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies IndexReply),
